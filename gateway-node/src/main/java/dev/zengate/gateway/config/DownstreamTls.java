@@ -1,0 +1,26 @@
+package dev.zengate.gateway.config;
+
+import java.util.List;
+
+/**
+ * TLS towards the connecting partner (termination).
+ *
+ * @param certificate name of the server certificate in {@code certificates}
+ * @param clientAuth whether a client certificate is requested
+ * @param clientTrust name of the trust set that verifies client certificates
+ * @param protocols enabled versions; TLS 1.2 and 1.3 when absent
+ * @param cipherSuites TLS 1.2 suites in OpenSSL or IANA spelling; secure AEAD defaults when absent
+ */
+public record DownstreamTls(
+    String certificate,
+    ClientAuthPolicy clientAuth,
+    String clientTrust,
+    List<TlsVersion> protocols,
+    List<String> cipherSuites) {
+
+  public DownstreamTls {
+    clientAuth = clientAuth == null ? ClientAuthPolicy.NONE : clientAuth;
+    protocols = protocols == null ? TlsVersion.DEFAULTS : List.copyOf(protocols);
+    cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
+  }
+}

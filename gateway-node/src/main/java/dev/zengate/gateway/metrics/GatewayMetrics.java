@@ -1,0 +1,140 @@
+package dev.zengate.gateway.metrics;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The node's small, stable metric set. Names are part of the product's contract (dashboards and
+ * alerts rely on them): {@code zengate_connections_active}, {@code zengate_connections_total},
+ * {@code zengate_handshakes_total}, {@code zengate_bytes_total}, {@code zengate_handshake_seconds}.
+ */
+public final class GatewayMetrics {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+  private final Gauge connectionsActive =
+      Gauge.builder()
+          .name("zengate_connections_active")
+          .help("Connections currently open, per listener")
+          .labelNames("listener")
+          .register(registry);
+  private final Counter connectionsTotal =
+      Counter.builder()
+          .name("zengate_connections_total")
+          .help("Connections accepted, per listener; outcome accepted or rejected (limit)")
+          .labelNames("listener", "outcome")
+          .register(registry);
+  private final Counter handshakes =
+      Counter.builder()
+          .name("zengate_handshakes_total")
+          .help("TLS handshakes by side (downstream = partner, upstream = target), result, reason")
+          .labelNames("listener", "side", "result", "reason")
+          .register(registry);
+  private final Counter bytes =
+      Counter.builder()
+          .name("zengate_bytes_total")
+          .help("Plaintext bytes relayed; direction upstream = towards the target")
+          .labelNames("listener", "direction")
+          .register(registry);
+  private final Histogram handshakeSeconds =
+      Histogram.builder()
+          .name("zengate_handshake_seconds")
+          .help("Duration of successful TLS handshakes")
+          .labelNames("listener", "side")
+          .classicOnly()
+          .classicUpperBounds(
+              0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+          .register(registry);
+
+  private final ConcurrentMap<String, ListenerMetrics> perListener = new ConcurrentHashMap<>();
+
+  /** Data points of one listener, resolved once so the hot path does no label lookups. */
+  public ListenerMetrics listener(String name) {
+    return perListener.computeIfAbsent(name, this::newListenerMetrics);
+  }
+
+  public void writeText(OutputStream out) throws IOException {
+    writer.write(out, registry.scrape());
+  }
+
+  public String contentType() {
+    return writer.getContentType();
+  }
+
+  private ListenerMetrics newListenerMetrics(String name) {
+    return new ListenerMetrics(
+        connectionsActive.labelValues(name),
+        connectionsTotal.labelValues(name, "accepted"),
+        connectionsTotal.labelValues(name, "rejected"),
+        bytes.labelValues(name, "upstream"),
+        bytes.labelValues(name, "downstream"),
+        name);
+  }
+
+  /** Metrics of one listener. */
+  public final class ListenerMetrics {
+    private final GaugeDataPoint active;
+    private final CounterDataPoint accepted;
+    private final CounterDataPoint rejected;
+    private final CounterDataPoint bytesUpstream;
+    private final CounterDataPoint bytesDownstream;
+    private final String listener;
+
+    private ListenerMetrics(
+        GaugeDataPoint active,
+        CounterDataPoint accepted,
+        CounterDataPoint rejected,
+        CounterDataPoint bytesUpstream,
+        CounterDataPoint bytesDownstream,
+        String listener) {
+      this.active = active;
+      this.accepted = accepted;
+      this.rejected = rejected;
+      this.bytesUpstream = bytesUpstream;
+      this.bytesDownstream = bytesDownstream;
+      this.listener = listener;
+    }
+
+    public void connectionOpened() {
+      accepted.inc();
+      active.inc();
+    }
+
+    public void connectionClosed() {
+      active.dec();
+    }
+
+    public void connectionRejected() {
+      rejected.inc();
+    }
+
+    public void bytesUpstream(long n) {
+      bytesUpstream.inc(n);
+    }
+
+    public void bytesDownstream(long n) {
+      bytesDownstream.inc(n);
+    }
+
+    public void handshakeSucceeded(String side, double seconds) {
+      handshakes.labelValues(listener, side, "success", "none").inc();
+      DistributionDataPoint histogram = handshakeSeconds.labelValues(listener, side);
+      histogram.observe(seconds);
+    }
+
+    public void handshakeFailed(String side, String reason) {
+      handshakes.labelValues(listener, side, "failure", reason).inc();
+    }
+  }
+}

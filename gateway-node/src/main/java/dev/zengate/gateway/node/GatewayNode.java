@@ -1,0 +1,139 @@
+package dev.zengate.gateway.node;
+
+import dev.zengate.gateway.admin.AdminServer;
+import dev.zengate.gateway.config.HostPort;
+import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.metrics.GatewayMetrics;
+import dev.zengate.gateway.proxy.CompiledConfig;
+import dev.zengate.gateway.proxy.ProxyEngine;
+import dev.zengate.gateway.proxy.Transport;
+import dev.zengate.gateway.reload.ConfigLoader;
+import dev.zengate.gateway.reload.ConfigReloader;
+import dev.zengate.gateway.reload.ReloadOutcome;
+import dev.zengate.gateway.reload.ReloadTriggers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway node: event loops, listeners, admin endpoint and reload triggers, started in
+ * that order and stopped in reverse (listeners drain before the loops go away).
+ */
+public final class GatewayNode implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
+
+  private final Transport transport;
+  private final GatewayMetrics metrics = new GatewayMetrics();
+  private final ProxyEngine engine;
+  private final ConfigReloader reloader;
+  private final ReloadTriggers triggers;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private AdminServer admin;
+
+  private GatewayNode(ConfigLoader loader) {
+    this.transport = new Transport();
+    this.engine = new ProxyEngine(transport, metrics);
+    this.reloader = new ConfigReloader(loader, engine);
+    this.triggers = new ReloadTriggers(reloader);
+  }
+
+  /**
+   * Starts serving. {@code watchFile} is watched for changes when not null.
+   *
+   * @throws InvalidConfigException when the configuration is invalid or an address is taken
+   */
+  public static GatewayNode start(ConfigLoader loader, Path watchFile)
+      throws InvalidConfigException, IOException, InterruptedException {
+    GatewayNode node = new GatewayNode(loader);
+    try {
+      CompiledConfig config = node.reloader.start();
+      HostPort adminAddress = config.config().node().admin().listen();
+      node.admin = new AdminServer(adminAddress, node, node.metrics);
+      node.admin.start();
+      node.triggers.onSighup();
+      if (watchFile != null) {
+        node.triggers.watch(watchFile);
+      }
+      LOG.info(
+          "node_started name={} transport={} tls_provider={} listeners={} version={}",
+          config.config().node().name(),
+          node.transport.describe(),
+          config.config().node().tlsProvider().name().toLowerCase(),
+          config.listeners().size(),
+          ConfigReloader.shortVersion(config.version()));
+      return node;
+    } catch (InvalidConfigException | IOException | InterruptedException | RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  public ProxyEngine engine() {
+    return engine;
+  }
+
+  public ConfigReloader reloader() {
+    return reloader;
+  }
+
+  public GatewayMetrics metrics() {
+    return metrics;
+  }
+
+  /** The status document served at {@code /status}. */
+  public Map<String, Object> status() {
+    CompiledConfig config = reloader.current();
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("node", config == null ? null : config.config().node().name());
+    status.put(
+        "tlsProvider",
+        config == null ? null : config.config().node().tlsProvider().name().toLowerCase());
+    status.put("transport", transport.describe());
+    status.put("configVersion", config == null ? null : config.version());
+    ReloadOutcome applied = reloader.lastApplied();
+    status.put("lastReload", applied == null ? null : outcome(applied));
+    ReloadOutcome attempt = reloader.lastAttempt();
+    if (attempt != null && !attempt.applied()) {
+      status.put("lastRejectedReload", outcome(attempt));
+    }
+    status.put("listeners", engine.status());
+    return status;
+  }
+
+  private static Map<String, Object> outcome(ReloadOutcome outcome) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("time", outcome.at().toString());
+    map.put("trigger", outcome.trigger());
+    map.put("applied", outcome.applied());
+    if (outcome.error() != null) {
+      map.put("error", outcome.error());
+    }
+    return map;
+  }
+
+  /** Blocks until {@link #close()} has run (from a shutdown hook, typically). */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    try {
+      triggers.close();
+    } catch (IOException e) {
+      LOG.warn("closing the config watcher failed: {}", e.toString());
+    }
+    if (admin != null) {
+      admin.close();
+    }
+    engine.close();
+    transport.close();
+    stopped.countDown();
+    LOG.info("node_stopped");
+  }
+}

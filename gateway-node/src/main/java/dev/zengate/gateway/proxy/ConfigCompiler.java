@@ -1,0 +1,210 @@
+package dev.zengate.gateway.proxy;
+
+import dev.zengate.gateway.config.ConfigProblem;
+import dev.zengate.gateway.config.ConfigSource;
+import dev.zengate.gateway.config.ConfigValidator;
+import dev.zengate.gateway.config.DownstreamTls;
+import dev.zengate.gateway.config.GatewayConfig;
+import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.config.ListenerConfig;
+import dev.zengate.gateway.config.TlsProviderKind;
+import dev.zengate.gateway.config.UpstreamTls;
+import dev.zengate.gateway.tls.CertifiedKey;
+import dev.zengate.gateway.tls.CipherSuitePolicy;
+import dev.zengate.gateway.tls.SslContexts;
+import dev.zengate.gateway.tls.TlsMaterials;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Validates a parsed configuration whole, by doing all the work that can fail before anything is
+ * served: reading certificate files, checking suites against keys, building SSL contexts. Listeners
+ * with identical TLS settings share one context, so hundreds of listeners cost little memory.
+ */
+public final class ConfigCompiler {
+
+  private ConfigCompiler() {}
+
+  /** Reads, parses and compiles a configuration file. */
+  public static CompiledConfig compile(ConfigSource source) throws InvalidConfigException {
+    GatewayConfig config = source.parse();
+    try {
+      TlsMaterials materials = TlsMaterials.load(config);
+      return new CompiledConfig(
+          config, materials, compileListeners(config, materials), source.sha256());
+    } catch (ConfigProblem problem) {
+      throw source.fail(problem);
+    }
+  }
+
+  /**
+   * Compiles a configuration built in memory (quick mode); problems are reported against {@code
+   * origin}, and relative paths are taken as given (relative to the working directory).
+   */
+  public static CompiledConfig compile(GatewayConfig config, String origin)
+      throws InvalidConfigException {
+    try {
+      ConfigValidator.validate(config);
+      TlsMaterials materials = TlsMaterials.load(config);
+      return new CompiledConfig(
+          config,
+          materials,
+          compileListeners(config, materials),
+          ConfigSource.hash(config.toString()));
+    } catch (ConfigProblem problem) {
+      throw new InvalidConfigException(
+          origin + ": " + problem.fieldPath() + ": " + problem.getMessage(), problem);
+    }
+  }
+
+  static List<ListenerSettings> compileListeners(GatewayConfig config, TlsMaterials materials)
+      throws ConfigProblem {
+    TlsProviderKind provider = config.node().tlsProvider();
+    try {
+      SslContexts.provider(provider);
+    } catch (IllegalStateException e) {
+      throw new ConfigProblem("node.tlsProvider", e.getMessage());
+    }
+    Map<List<Object>, SslContext> shared = new HashMap<>();
+    List<ListenerSettings> compiled = new ArrayList<>();
+    List<ListenerConfig> listeners = config.listeners();
+    for (int i = 0; i < listeners.size(); i++) {
+      ListenerConfig listener = listeners.get(i);
+      String at = "listeners[" + i + "]";
+      SslContext down = null;
+      SslContext up = null;
+      String peerName = null;
+      if (listener.mode().terminatesTls()) {
+        down =
+            downstream(
+                at + ".downstreamTls", listener.downstreamTls(), provider, materials, shared);
+      }
+      if (listener.mode().originatesTls()) {
+        UpstreamTls tls = listener.upstreamTls();
+        peerName = tls.verifyName() != null ? tls.verifyName() : listener.target().host();
+        up = upstream(at + ".upstreamTls", tls, peerName, provider, materials, shared);
+      }
+      compiled.add(
+          new ListenerSettings(
+              listener.name(),
+              listener.mode(),
+              listener.bind(),
+              listener.target(),
+              down,
+              up,
+              peerName,
+              sourceAddress(at, listener.sourceAddress()),
+              listener.limits()));
+    }
+    return compiled;
+  }
+
+  private static SslContext downstream(
+      String at,
+      DownstreamTls tls,
+      TlsProviderKind provider,
+      TlsMaterials materials,
+      Map<List<Object>, SslContext> shared)
+      throws ConfigProblem {
+    CertifiedKey certificate = materials.certificate(tls.certificate());
+    List<String> suites =
+        suites(at, tls.cipherSuites(), provider, tls.protocols(), certificate.keyAlgorithm());
+    var trust = tls.clientTrust() == null ? null : materials.trustSet(tls.clientTrust());
+    List<Object> key =
+        List.of(
+            "down",
+            tls.certificate(),
+            tls.clientAuth(),
+            Objects.toString(tls.clientTrust()),
+            tls.protocols(),
+            suites);
+    return build(
+        at,
+        shared,
+        key,
+        () ->
+            SslContexts.forServer(
+                provider, certificate, tls.clientAuth(), trust, tls.protocols(), suites));
+  }
+
+  private static SslContext upstream(
+      String at,
+      UpstreamTls tls,
+      String peerName,
+      TlsProviderKind provider,
+      TlsMaterials materials,
+      Map<List<Object>, SslContext> shared)
+      throws ConfigProblem {
+    List<String> suites = suites(at, tls.cipherSuites(), provider, tls.protocols(), null);
+    CertifiedKey clientCertificate =
+        tls.certificate() == null ? null : materials.certificate(tls.certificate());
+    var trust = materials.trustSet(tls.trust());
+    List<Object> key =
+        List.of(
+            "up",
+            tls.trust(),
+            peerName,
+            Objects.toString(tls.certificate()),
+            tls.protocols(),
+            suites);
+    return build(
+        at,
+        shared,
+        key,
+        () ->
+            SslContexts.forClient(
+                provider, trust, peerName, clientCertificate, tls.protocols(), suites));
+  }
+
+  private static List<String> suites(
+      String at,
+      List<String> configured,
+      TlsProviderKind provider,
+      List<dev.zengate.gateway.config.TlsVersion> protocols,
+      String keyAlgorithm)
+      throws ConfigProblem {
+    try {
+      return CipherSuitePolicy.resolve(configured, provider, protocols, keyAlgorithm);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigProblem(at + ".cipherSuites", e.getMessage());
+    }
+  }
+
+  private interface ContextBuilder {
+    SslContext build() throws Exception;
+  }
+
+  private static SslContext build(
+      String at, Map<List<Object>, SslContext> shared, List<Object> key, ContextBuilder builder)
+      throws ConfigProblem {
+    SslContext existing = shared.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    try {
+      SslContext context = builder.build();
+      shared.put(key, context);
+      return context;
+    } catch (Exception e) {
+      throw new ConfigProblem(at, "cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  private static InetAddress sourceAddress(String at, String address) throws ConfigProblem {
+    if (address == null) {
+      return null;
+    }
+    try {
+      // Validated as an IP literal before, so this does not touch DNS.
+      return InetAddress.getByName(address);
+    } catch (UnknownHostException e) {
+      throw new ConfigProblem(at + ".sourceAddress", "'" + address + "' is not an IP address");
+    }
+  }
+}

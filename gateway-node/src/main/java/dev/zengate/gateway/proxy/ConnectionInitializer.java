@@ -1,0 +1,70 @@
+package dev.zengate.gateway.proxy;
+
+import dev.zengate.gateway.metrics.GatewayMetrics;
+import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the pipeline of each accepted connection from the listener's settings as they are at that
+ * moment: a reload changes what new connections get, never what existing ones have.
+ */
+final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
+
+  private static final Logger CONNECTIONS =
+      LoggerFactory.getLogger("dev.zengate.gateway.connections");
+
+  private final ListenerRuntime listener;
+  private final Transport transport;
+  private final GatewayMetrics metrics;
+
+  ConnectionInitializer(ListenerRuntime listener, Transport transport, GatewayMetrics metrics) {
+    this.listener = listener;
+    this.transport = transport;
+    this.metrics = metrics;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    ListenerSettings settings = listener.settings();
+    ListenerMetrics listenerMetrics = metrics.listener(settings.name());
+    if (!listener.tryAdmit(channel)) {
+      listenerMetrics.connectionRejected();
+      CONNECTIONS.warn(
+          "connection_rejected listener={} peer={} reason=max_connections limit={}",
+          settings.name(),
+          channel.remoteAddress(),
+          settings.limits().maxConnections());
+      channel.close();
+      return;
+    }
+    ConnectionRecord record = new ConnectionRecord(settings.name(), channel.remoteAddress());
+    listenerMetrics.connectionOpened();
+    channel
+        .closeFuture()
+        .addListener(
+            closed -> {
+              listenerMetrics.connectionClosed();
+              if (!record.handshakeFailed) {
+                CONNECTIONS.info(record.logLine());
+              }
+            });
+
+    var pipeline = channel.pipeline();
+    long idleMillis = settings.limits().idleTimeout().toMillis();
+    pipeline.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+    if (settings.downstreamContext() != null) {
+      SslHandler tls = settings.downstreamContext().newHandler(channel.alloc());
+      tls.setHandshakeTimeoutMillis(settings.limits().handshakeTimeout().toMillis());
+      pipeline.addLast("client-hello", new ClientHelloRecorder(record));
+      pipeline.addLast("tls", tls);
+      pipeline.addLast("handshake", new HandshakeObserver(record, listenerMetrics, true));
+    }
+    pipeline.addLast("relay", new FrontendHandler(settings, transport, record, listenerMetrics));
+  }
+}

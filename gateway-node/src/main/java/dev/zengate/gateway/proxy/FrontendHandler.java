@@ -1,0 +1,268 @@
+package dev.zengate.gateway.proxy;
+
+import dev.zengate.gateway.config.HostPort;
+import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/**
+ * The accepted side of a connection. Once the partner's handshake (if any) has succeeded it
+ * connects to the target on the same event loop, waits for the target's handshake (if any), and
+ * then relays, reading only while the other side can take more.
+ */
+final class FrontendHandler extends ChannelInboundHandlerAdapter {
+
+  private final ListenerSettings settings;
+  private final Transport transport;
+  private final ConnectionRecord record;
+  private final ListenerMetrics metrics;
+
+  /** Plaintext decoded before the target was ready (e.g. sent with the client's Finished). */
+  private final Queue<Object> early = new ArrayDeque<>();
+
+  private Channel inbound;
+  private Channel outbound;
+  private boolean relaying;
+  private boolean clientDone;
+  private boolean targetDone;
+
+  FrontendHandler(
+      ListenerSettings settings,
+      Transport transport,
+      ConnectionRecord record,
+      ListenerMetrics metrics) {
+    this.settings = settings;
+    this.transport = transport;
+    this.record = record;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    inbound = ctx.channel();
+    if (settings.downstreamContext() == null) {
+      connect();
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof SslHandshakeCompletionEvent handshake) {
+      if (handshake.isSuccess()) {
+        connect();
+      } else {
+        ctx.close();
+      }
+    } else if (event instanceof IdleStateEvent) {
+      record.closeReason("idle_timeout");
+      closeBoth();
+    } else if (event instanceof ChannelInputShutdownEvent
+        || event instanceof SslCloseCompletionEvent) {
+      clientFinishedSending();
+    }
+    ReferenceCountUtil.release(event);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof ByteBuf buf) {
+      record.bytesUpstream += buf.readableBytes();
+      metrics.bytesUpstream(buf.readableBytes());
+    }
+    if (relaying && outbound.isActive()) {
+      outbound.write(msg, outbound.voidPromise());
+    } else if (!relaying && inbound.isActive()) {
+      early.add(msg);
+    } else {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (relaying) {
+      outbound.flush();
+      if (outbound.isWritable()) {
+        ctx.read();
+      }
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (relaying && ctx.channel().isWritable()) {
+      outbound.read();
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    record.closeReason(clientDone ? "closed" : "client_closed");
+    releaseEarly();
+    if (outbound != null) {
+      Relay.closeOnFlush(outbound);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (!record.handshakeFailed) {
+      record.closeReason("client_error:" + oneLine(cause));
+    }
+    closeBoth();
+  }
+
+  /** Called by the backend side when the target has sent everything it will send. */
+  void targetFinishedSending() {
+    if (targetDone) {
+      return;
+    }
+    targetDone = true;
+    Relay.shutdownOutput(inbound);
+    closeIfBothDone();
+  }
+
+  void closeBoth() {
+    releaseEarly();
+    if (outbound != null) {
+      outbound.close();
+    }
+    inbound.close();
+  }
+
+  private void clientFinishedSending() {
+    if (clientDone) {
+      return;
+    }
+    clientDone = true;
+    if (relaying) {
+      Relay.shutdownOutput(outbound);
+    }
+    closeIfBothDone();
+  }
+
+  private void closeIfBothDone() {
+    if (clientDone && targetDone) {
+      record.closeReason("closed");
+      Relay.closeOnFlush(inbound);
+      if (outbound != null) {
+        Relay.closeOnFlush(outbound);
+      }
+    }
+  }
+
+  private void connect() {
+    HostPort target = settings.target();
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(inbound.eventLoop())
+            .channel(transport.socketChannel())
+            .option(ChannelOption.AUTO_READ, false)
+            .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Relay.WATER_MARK)
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) settings.limits().connectTimeout().toMillis())
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    if (settings.upstreamContext() != null) {
+                      SslHandler tls =
+                          settings
+                              .upstreamContext()
+                              .newHandler(ch.alloc(), settings.upstreamPeerName(), target.port());
+                      tls.setHandshakeTimeoutMillis(
+                          settings.limits().handshakeTimeout().toMillis());
+                      ch.pipeline().addLast("tls", tls);
+                      ch.pipeline()
+                          .addLast("handshake", new HandshakeObserver(record, metrics, false));
+                    }
+                    ch.pipeline()
+                        .addLast(
+                            "relay",
+                            new BackendHandler(inbound, FrontendHandler.this, record, metrics));
+                  }
+                });
+    InetSocketAddress remote = InetSocketAddress.createUnresolved(target.host(), target.port());
+    ChannelFuture connecting =
+        settings.sourceAddress() == null
+            ? bootstrap.connect(remote)
+            : bootstrap.connect(remote, new InetSocketAddress(settings.sourceAddress(), 0));
+    outbound = connecting.channel();
+    connecting.addListener(
+        (ChannelFuture future) -> {
+          if (!future.isSuccess()) {
+            record.closeReason("connect_failed:" + oneLine(future.cause()));
+            closeBoth();
+          } else if (!inbound.isActive()) {
+            outbound.close();
+          } else {
+            SslHandler tls = outbound.pipeline().get(SslHandler.class);
+            if (tls == null) {
+              startRelay();
+            } else {
+              tls.handshakeFuture()
+                  .addListener(
+                      handshake -> {
+                        if (handshake.isSuccess()) {
+                          startRelay();
+                        } else {
+                          closeBoth();
+                        }
+                      });
+            }
+          }
+        });
+  }
+
+  private void startRelay() {
+    if (!inbound.isActive()) {
+      outbound.close();
+      return;
+    }
+    relaying = true;
+    Object msg;
+    while ((msg = early.poll()) != null) {
+      outbound.write(msg, outbound.voidPromise());
+    }
+    outbound.flush();
+    if (clientDone) {
+      Relay.shutdownOutput(outbound);
+    }
+    inbound.read();
+    outbound.read();
+  }
+
+  private void releaseEarly() {
+    Object msg;
+    while ((msg = early.poll()) != null) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  static String oneLine(Throwable cause) {
+    if (cause == null) {
+      return "unknown";
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return message.replace('\n', ' ').replace(' ', '_');
+  }
+}

@@ -1,0 +1,83 @@
+package dev.zengate.gateway.proxy;
+
+import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
+import dev.zengate.gateway.tls.HandshakeFailure;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records the outcome of the TLS handshake on one side of a connection: negotiated version, suite
+ * and peer certificate on success; a log line with the reason in plain words and a metric on
+ * failure.
+ */
+final class HandshakeObserver extends ChannelInboundHandlerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dev.zengate.gateway.handshakes");
+
+  private final ConnectionRecord record;
+  private final ListenerMetrics metrics;
+  private final boolean downstream;
+  private final long startNanos = System.nanoTime();
+
+  HandshakeObserver(ConnectionRecord record, ListenerMetrics metrics, boolean downstream) {
+    this.record = record;
+    this.metrics = metrics;
+    this.downstream = downstream;
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof SslHandshakeCompletionEvent completion) {
+      String side = downstream ? "downstream" : "upstream";
+      if (completion.isSuccess()) {
+        SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
+        ConnectionRecord.TlsSummary summary =
+            new ConnectionRecord.TlsSummary(
+                session.getProtocol(), session.getCipherSuite(), peerSubject(session));
+        if (downstream) {
+          record.downstream = summary;
+        } else {
+          record.upstream = summary;
+        }
+        metrics.handshakeSucceeded(side, (System.nanoTime() - startNanos) / 1e9);
+      } else {
+        HandshakeFailure failure = HandshakeFailure.of(completion.cause());
+        record.handshakeFailed = true;
+        record.closeReason(side + "_handshake_failed:" + failure.reason());
+        metrics.handshakeFailed(side, failure.reason());
+        StringBuilder line = new StringBuilder("handshake_failed");
+        ConnectionRecord.field(line, "listener", record.listener);
+        ConnectionRecord.field(line, "side", side);
+        ConnectionRecord.field(
+            line, "peer", String.valueOf(downstream ? record.peer : ctx.channel().remoteAddress()));
+        ConnectionRecord.field(line, "reason", failure.reason());
+        if (downstream && record.offeredByClient != null) {
+          ConnectionRecord.field(line, "client_offered", record.offeredByClient);
+        }
+        ConnectionRecord.field(line, "detail", failure.explanation());
+        LOG.warn(line.toString());
+      }
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  private static String peerSubject(SSLSession session) {
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+        return leaf.getSubjectX500Principal().getName();
+      }
+      return null;
+    } catch (SSLPeerUnverifiedException noCertificate) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.zengate.gateway.proxy;
+
+import dev.zengate.gateway.config.ConnectionLimits;
+import dev.zengate.gateway.config.HostPort;
+import dev.zengate.gateway.config.ListenerMode;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetAddress;
+
+/**
+ * Everything a connection on one listener needs, compiled from configuration. Immutable: a reload
+ * swaps the whole object, and each connection reads it once when it is accepted.
+ *
+ * @param downstreamContext termination context, null in client mode
+ * @param upstreamContext origination context, null in server mode
+ * @param upstreamPeerName name sent as SNI (when a DNS name) and checked in the certificate
+ * @param sourceAddress local address for outgoing connections, null for the system's choice
+ */
+public record ListenerSettings(
+    String name,
+    ListenerMode mode,
+    HostPort bind,
+    HostPort target,
+    SslContext downstreamContext,
+    SslContext upstreamContext,
+    String upstreamPeerName,
+    InetAddress sourceAddress,
+    ConnectionLimits limits) {}

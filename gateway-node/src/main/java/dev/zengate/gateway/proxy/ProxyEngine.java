@@ -1,0 +1,120 @@
+package dev.zengate.gateway.proxy;
+
+import dev.zengate.gateway.config.HostPort;
+import dev.zengate.gateway.metrics.GatewayMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's set of listeners. {@link #apply} moves from one compiled configuration to the next
+ * atomically: new addresses are bound first and, if any bind fails, nothing changes; then listeners
+ * on unchanged addresses take their new settings in place and removed ones drain.
+ */
+public final class ProxyEngine implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyEngine.class);
+
+  private final Transport transport;
+  private final GatewayMetrics metrics;
+  private Map<HostPort, ListenerRuntime> listeners = Map.of();
+  private Duration drainTimeout = Duration.ofSeconds(30);
+
+  public ProxyEngine(Transport transport, GatewayMetrics metrics) {
+    this.transport = transport;
+    this.metrics = metrics;
+  }
+
+  /** Snapshot of one listener for status output. */
+  public record ListenerStatus(
+      String name, String mode, String bind, String target, boolean bound, int activeConnections) {}
+
+  public synchronized void apply(List<ListenerSettings> desired, Duration drainTimeout)
+      throws InterruptedException {
+    List<ListenerRuntime> created = new ArrayList<>();
+    Map<HostPort, ListenerRuntime> next = new LinkedHashMap<>();
+    try {
+      for (ListenerSettings settings : desired) {
+        ListenerRuntime existing = listeners.get(settings.bind());
+        if (existing != null) {
+          next.put(settings.bind(), existing);
+        } else {
+          ListenerRuntime runtime = new ListenerRuntime(settings, transport, metrics);
+          runtime.bind();
+          created.add(runtime);
+          next.put(settings.bind(), runtime);
+        }
+      }
+    } catch (RuntimeException | InterruptedException e) {
+      for (ListenerRuntime runtime : created) {
+        runtime.drain(Duration.ZERO);
+      }
+      throw e;
+    }
+    for (ListenerSettings settings : desired) {
+      next.get(settings.bind()).update(settings);
+    }
+    for (var entry : listeners.entrySet()) {
+      if (!next.containsKey(entry.getKey())) {
+        ListenerRuntime removed = entry.getValue();
+        LOG.info(
+            "listener_removed listener={} bind={} draining={} timeout={}",
+            removed.settings().name(),
+            entry.getKey(),
+            removed.activeConnections(),
+            drainTimeout);
+        removed.drain(drainTimeout);
+      }
+    }
+    this.listeners = next;
+    this.drainTimeout = drainTimeout;
+  }
+
+  public synchronized boolean allBound() {
+    return listeners.values().stream().allMatch(ListenerRuntime::isBound);
+  }
+
+  public synchronized List<ListenerStatus> status() {
+    return listeners.values().stream()
+        .map(
+            runtime -> {
+              ListenerSettings s = runtime.settings();
+              return new ListenerStatus(
+                  s.name(),
+                  s.mode().name().toLowerCase().replace('_', '-'),
+                  s.bind().toString(),
+                  s.target().toString(),
+                  runtime.isBound(),
+                  runtime.activeConnections());
+            })
+        .sorted(Comparator.comparing(ListenerStatus::name))
+        .toList();
+  }
+
+  public String transportName() {
+    return transport.describe();
+  }
+
+  /** Stops accepting everywhere and waits for connections to finish, up to the drain timeout. */
+  @Override
+  public synchronized void close() {
+    List<CompletableFuture<Void>> drains = new ArrayList<>();
+    for (ListenerRuntime runtime : listeners.values()) {
+      drains.add(runtime.drain(drainTimeout));
+    }
+    try {
+      CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new))
+          .get(drainTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("drain did not finish cleanly: {}", e.toString());
+    }
+    listeners = Map.of();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.zengate.gateway.reload;
+
+import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.proxy.CompiledConfig;
+import dev.zengate.gateway.proxy.ProxyEngine;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-reads configuration and applies it whole or not at all. A configuration that fails to parse,
+ * to load its files, or to bind its addresses is rejected and logged; the previous one keeps
+ * serving (ghostunnel's reload contract).
+ */
+public final class ConfigReloader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
+
+  private final ConfigLoader loader;
+  private final ProxyEngine engine;
+  private final AtomicReference<CompiledConfig> current = new AtomicReference<>();
+  private final AtomicReference<ReloadOutcome> lastApplied = new AtomicReference<>();
+  private final AtomicReference<ReloadOutcome> lastAttempt = new AtomicReference<>();
+
+  public ConfigReloader(ConfigLoader loader, ProxyEngine engine) {
+    this.loader = loader;
+    this.engine = engine;
+  }
+
+  /** Loads and applies the first configuration; failures propagate to the caller. */
+  public synchronized CompiledConfig start() throws InvalidConfigException, InterruptedException {
+    CompiledConfig config = loader.load();
+    engine.apply(config.listeners(), config.config().node().drainTimeout());
+    record(config, new ReloadOutcome(true, "start", Instant.now(), config.version(), null));
+    return config;
+  }
+
+  public synchronized ReloadOutcome reload(String trigger) {
+    CompiledConfig previous = current.get();
+    CompiledConfig next;
+    try {
+      next = loader.load();
+    } catch (InvalidConfigException e) {
+      return reject(trigger, previous, e.getMessage());
+    } catch (RuntimeException e) {
+      return reject(trigger, previous, "unexpected error while loading: " + e);
+    }
+    try {
+      engine.apply(next.listeners(), next.config().node().drainTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return reject(trigger, previous, "interrupted while applying");
+    } catch (RuntimeException e) {
+      return reject(trigger, previous, e.getMessage());
+    }
+    ReloadOutcome outcome = new ReloadOutcome(true, trigger, Instant.now(), next.version(), null);
+    record(next, outcome);
+    LOG.info(
+        "config_applied trigger={} version={} listeners={}",
+        trigger,
+        shortVersion(next.version()),
+        next.listeners().size());
+    return outcome;
+  }
+
+  public CompiledConfig current() {
+    return current.get();
+  }
+
+  public ReloadOutcome lastApplied() {
+    return lastApplied.get();
+  }
+
+  public ReloadOutcome lastAttempt() {
+    return lastAttempt.get();
+  }
+
+  private void record(CompiledConfig config, ReloadOutcome outcome) {
+    current.set(config);
+    lastApplied.set(outcome);
+    lastAttempt.set(outcome);
+  }
+
+  private ReloadOutcome reject(String trigger, CompiledConfig previous, String error) {
+    String version = previous == null ? null : previous.version();
+    ReloadOutcome outcome = new ReloadOutcome(false, trigger, Instant.now(), version, error);
+    lastAttempt.set(outcome);
+    LOG.warn(
+        "config_rejected trigger={} keeping_version={} error={}",
+        trigger,
+        version == null ? "-" : shortVersion(version),
+        error);
+    return outcome;
+  }
+
+  public static String shortVersion(String version) {
+    return version.length() > 12 ? version.substring(0, 12) : version;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.zengate.gateway.tls;
+
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.util.Locale;
+
+/**
+ * Explains why a TLS handshake failed in a few stable words (metric label) and plain language
+ * (log), from whatever exception the JDK or BoringSSL engine produced.
+ */
+public record HandshakeFailure(String reason, String explanation) {
+
+  public static HandshakeFailure of(Throwable failure) {
+    String text = describeChain(failure);
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (has(failure, SslHandshakeTimeoutException.class)) {
+      return new HandshakeFailure("timeout", "handshake not finished in time");
+    }
+    if (has(failure, NotSslRecordException.class)) {
+      return new HandshakeFailure("not_tls", "peer did not speak TLS");
+    }
+    if (has(failure, CertificateExpiredException.class)
+        || lower.contains("certificate_expired")
+        || lower.contains("certificate has expired")
+        || lower.contains("certificate expired")) {
+      return new HandshakeFailure("certificate_expired", "certificate expired: " + text);
+    }
+    if (has(failure, CertificateNotYetValidException.class)) {
+      return new HandshakeFailure(
+          "certificate_not_yet_valid", "certificate not yet valid: " + text);
+    }
+    if (lower.contains("name mismatch")) {
+      return new HandshakeFailure("name_mismatch", text);
+    }
+    if (lower.contains("no_shared_cipher")
+        || lower.contains("no cipher suites in common")
+        || lower.contains("handshake_failure") && lower.contains("cipher")) {
+      return new HandshakeFailure("no_shared_cipher", "no cipher suite in common: " + text);
+    }
+    if (lower.contains("unsupported_protocol")
+        || lower.contains("protocol_version")
+        || lower.contains("no appropriate protocol")
+        || lower.contains("not enabled or not supported")
+        || lower.contains("wrong_version_number")
+        || lower.contains("unsupported protocol")) {
+      return new HandshakeFailure("unsupported_version", "no TLS version in common: " + text);
+    }
+    if (lower.contains("peer_did_not_return_a_certificate")
+        || lower.contains("empty client certificate chain")
+        || lower.contains("certificate_required")
+        || lower.contains("peer not authenticated")) {
+      return new HandshakeFailure("no_client_certificate", "client sent no certificate: " + text);
+    }
+    if (lower.contains("unknown_ca")
+        || lower.contains("pkix path")
+        || lower.contains("certification path")
+        || lower.contains("certificate_verify_failed")
+        || lower.contains("unable to find valid")
+        || lower.contains("untrusted")) {
+      return new HandshakeFailure("unknown_ca", "certificate not issued by a trusted CA: " + text);
+    }
+    if (lower.contains("bad_certificate") || lower.contains("bad certificate")) {
+      return new HandshakeFailure(
+          "bad_certificate", "peer rejected or sent a bad certificate: " + text);
+    }
+    if (has(failure, ClosedChannelException.class) || lower.contains("closed")) {
+      return new HandshakeFailure("peer_closed", "peer closed during handshake: " + text);
+    }
+    return new HandshakeFailure("other", text);
+  }
+
+  private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describeChain(Throwable failure) {
+    StringBuilder out = new StringBuilder();
+    int depth = 0;
+    for (Throwable t = failure;
+        t != null && depth < 6;
+        t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      if (out.indexOf(message) < 0) {
+        if (out.length() > 0) {
+          out.append(" <- ");
+        }
+        out.append(message.replace('\n', ' '));
+      }
+      depth++;
+    }
+    return out.toString();
+  }
+}
