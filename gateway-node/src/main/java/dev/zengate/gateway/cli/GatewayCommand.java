@@ -38,6 +38,12 @@ public final class GatewayCommand implements Runnable {
     return new CommandLine(new GatewayCommand()).execute(args);
   }
 
+  /** Runs a command line in-process with its output captured (used by tests). */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    LoggingSetup.configure();
+    return new CommandLine(new GatewayCommand()).setOut(out).setErr(err).execute(args);
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }

@@ -119,7 +119,13 @@ public final class ConfigSource {
     String where = e.getLocation() == null ? "" : position(e.getLocation());
     String path = "";
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      path = fieldPath(mapping) + ": ";
+      String fieldPath = fieldPath(mapping);
+      path = fieldPath + ": ";
+      // Jackson reports where it stopped reading; the index knows where the field starts.
+      if (locations == null) {
+        locations = YamlLocations.index(text);
+      }
+      where = locations.find(fieldPath).map(this::position).orElse(where);
     }
     return new InvalidConfigException(displayName + where + ": " + path + explain(e), e);
   }

@@ -26,7 +26,8 @@ final class YamlLocations {
     try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME || token.isStructEnd()) {
+        // A field's key comes before its value, so paths of fields point at their keys.
+        if (token.isStructEnd()) {
           continue;
         }
         String path = toFieldPath(parser.getParsingContext().pathAsPointer().toString());

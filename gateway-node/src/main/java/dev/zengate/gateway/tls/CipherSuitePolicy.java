@@ -58,7 +58,7 @@ public final class CipherSuitePolicy {
     } else {
       for (String name : configured) {
         String iana = toIana(name);
-        if (iana == null) {
+        if (iana == null || !knownToAnyProvider(iana)) {
           throw new IllegalArgumentException("unknown cipher suite '" + name + "'");
         }
         if (!supported.contains(iana)) {
@@ -108,6 +108,11 @@ public final class CipherSuitePolicy {
           : null;
     }
     return CipherSuiteConverter.toJava(trimmed, "TLS");
+  }
+
+  private static boolean knownToAnyProvider(String iana) {
+    return supportedBy(TlsProviderKind.JDK).contains(iana)
+        || (OpenSsl.isAvailable() && supportedBy(TlsProviderKind.OPENSSL).contains(iana));
   }
 
   private static boolean authenticatesWith(String ianaSuite, String keyAlgorithm) {

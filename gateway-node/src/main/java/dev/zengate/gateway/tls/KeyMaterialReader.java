@@ -51,7 +51,7 @@ public final class KeyMaterialReader {
       if (isPem(bytes)) {
         for (Object object : pemObjects(bytes)) {
           if (object instanceof X509CertificateHolder holder) {
-            certs.add(new JcaX509CertificateConverter().setProvider(BC).getCertificate(holder));
+            certs.add(new JcaX509CertificateConverter().getCertificate(holder));
           }
         }
       } else {
@@ -75,7 +75,7 @@ public final class KeyMaterialReader {
   public static PrivateKey readPrivateKey(Path file, char[] passphrase) throws MaterialException {
     byte[] bytes = readBytes(file);
     try {
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BC);
+      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       Object keyObject = null;
       if (isPem(bytes)) {
         for (Object object : pemObjects(bytes)) {
@@ -188,7 +188,8 @@ public final class KeyMaterialReader {
           file + ": wrong passphrase or damaged encrypted key (" + reason(e) + ")", e);
     }
     if (keyObject instanceof PEMKeyPair pair) {
-      return converter.getKeyPair(pair).getPrivate();
+      // SEC1 EC keys may omit the public key; only the private part is needed.
+      return converter.getPrivateKey(pair.getPrivateKeyInfo());
     }
     return converter.getPrivateKey((PrivateKeyInfo) keyObject);
   }
