@@ -69,6 +69,8 @@ final class ClientHelloRecorder extends SslClientHelloHandler<Void> {
   protected void onLookupComplete(ChannelHandlerContext ctx, Future<Void> future) {
     // Removing a ByteToMessageDecoder passes the bytes it holds on to the SslHandler.
     ctx.pipeline().remove(this);
+    // Reads were held back while the hello was examined; with AUTO_READ off, ask again.
+    ctx.channel().read();
   }
 
   /** Parses the ClientHello body (RFC 8446 section 4.1.2), starting at legacy_version. */

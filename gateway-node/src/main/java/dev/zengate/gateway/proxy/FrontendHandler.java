@@ -57,6 +57,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     inbound = ctx.channel();
     if (settings.downstreamContext() == null) {
       connect();
+    } else {
+      // AUTO_READ is off: ask for the ClientHello; the SslHandler reads on until it is done.
+      ctx.read();
     }
   }
 

@@ -45,7 +45,8 @@ public record HandshakeFailure(String reason, String explanation) {
         || lower.contains("no appropriate protocol")
         || lower.contains("not enabled or not supported")
         || lower.contains("wrong_version_number")
-        || lower.contains("unsupported protocol")) {
+        || lower.contains("unsupported protocol")
+        || lower.contains("not accepted by server preferences")) {
       return new HandshakeFailure("unsupported_version", "no TLS version in common: " + text);
     }
     if (lower.contains("peer_did_not_return_a_certificate")

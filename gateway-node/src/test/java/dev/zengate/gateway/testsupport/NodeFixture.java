@@ -1,0 +1,61 @@
+package dev.zengate.gateway.testsupport;
+
+import dev.zengate.gateway.config.ConfigSource;
+import dev.zengate.gateway.node.GatewayNode;
+import dev.zengate.gateway.proxy.ConfigCompiler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A gateway node started in-process from YAML written to a temporary file. */
+public final class NodeFixture implements AutoCloseable {
+
+  public final Path configFile;
+  public final int adminPort;
+  public final GatewayNode node;
+
+  private NodeFixture(Path configFile, int adminPort, GatewayNode node) {
+    this.configFile = configFile;
+    this.adminPort = adminPort;
+    this.node = node;
+  }
+
+  /** {@code body} holds the certificates, trust and listeners sections. */
+  public static NodeFixture start(Path dir, String provider, String body) throws Exception {
+    int adminPort = Ports.free();
+    Path file = dir.resolve("gateway-" + adminPort + ".yaml");
+    Files.writeString(file, yaml(provider, adminPort, body));
+    GatewayNode node =
+        GatewayNode.start(() -> ConfigCompiler.compile(ConfigSource.read(file)), null);
+    return new NodeFixture(file, adminPort, node);
+  }
+
+  public static String yaml(String provider, int adminPort, String body) {
+    return "node:\n  name: test-node\n  tlsProvider: "
+        + provider
+        + "\n  drainTimeout: 2s\n  admin:\n    listen: 127.0.0.1:"
+        + adminPort
+        + "\n"
+        + body;
+  }
+
+  public void rewrite(String provider, String body) throws Exception {
+    Files.writeString(configFile, yaml(provider, adminPort, body));
+  }
+
+  public HttpResponse<String> admin(String method, String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}
