@@ -1,0 +1,182 @@
+package dev.zengate.gateway.trust;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+
+/**
+ * The parsing entry points for everything a partner, a CA or a responder hands the gateway:
+ * certificates (PEM or DER), CRLs (PEM or DER) and OCSP responses (DER). Malformed ASN.1 makes
+ * BouncyCastle and the JDK throw all sorts of runtime exceptions; here every one of them becomes an
+ * {@link UnusableInputException} with a one-line reason.
+ */
+public final class TrustParsers {
+
+  private static final int MAX_INPUT = 64 * 1024 * 1024;
+
+  private TrustParsers() {}
+
+  public static List<X509Certificate> certificates(Path file) throws UnusableInputException {
+    byte[] bytes = read(file);
+    try {
+      return certificates(bytes);
+    } catch (UnusableInputException e) {
+      throw new UnusableInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static X509CRL crl(Path file) throws UnusableInputException {
+    byte[] bytes = read(file);
+    try {
+      return crl(bytes);
+    } catch (UnusableInputException e) {
+      throw new UnusableInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every certificate in PEM text (other PEM blocks are skipped) or in DER bytes. */
+  public static List<X509Certificate> certificates(byte[] bytes) throws UnusableInputException {
+    try {
+      List<X509Certificate> certs = new ArrayList<>();
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      if (isPem(bytes)) {
+        for (PemObject pem : pemObjects(bytes)) {
+          if (pem.getType().endsWith("CERTIFICATE") && !pem.getType().contains("REQUEST")) {
+            certs.add(
+                (X509Certificate)
+                    factory.generateCertificate(new ByteArrayInputStream(pem.getContent())));
+          }
+        }
+      } else {
+        certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(bytes)));
+      }
+      if (certs.isEmpty()) {
+        throw new UnusableInputException("no certificate found");
+      }
+      for (X509Certificate cert : certs) {
+        forceDecode(cert);
+      }
+      return List.copyOf(certs);
+    } catch (UnusableInputException e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw new UnusableInputException("not a valid certificate (" + reason(e) + ")", e);
+    }
+  }
+
+  /** A CRL in PEM ({@code X509 CRL}) or DER. */
+  public static X509CRL crl(byte[] bytes) throws UnusableInputException {
+    try {
+      byte[] der = bytes;
+      if (isPem(bytes)) {
+        der = null;
+        for (PemObject pem : pemObjects(bytes)) {
+          if (pem.getType().endsWith("CRL")) {
+            der = pem.getContent();
+            break;
+          }
+        }
+        if (der == null) {
+          throw new UnusableInputException("no CRL found");
+        }
+      }
+      X509CRL crl =
+          (X509CRL)
+              CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+      if (crl == null) {
+        throw new UnusableInputException("no CRL found");
+      }
+      crl.getIssuerX500Principal();
+      crl.getThisUpdate();
+      return crl;
+    } catch (UnusableInputException e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw new UnusableInputException("not a valid CRL (" + reason(e) + ")", e);
+    }
+  }
+
+  /** A DER OCSP response as a responder sends it, with its basic response decoded if present. */
+  public static OCSPResp ocspResponse(byte[] bytes) throws UnusableInputException {
+    try {
+      OCSPResp response = new OCSPResp(bytes);
+      if (response.getStatus() == OCSPResp.SUCCESSFUL) {
+        Object basic = response.getResponseObject();
+        if (!(basic instanceof org.bouncycastle.cert.ocsp.BasicOCSPResp parsed)) {
+          throw new UnusableInputException("OCSP response is not a basic OCSP response");
+        }
+        for (var single : parsed.getResponses()) {
+          single.getCertStatus();
+          single.getThisUpdate();
+          single.getNextUpdate();
+        }
+        parsed.getCerts();
+        parsed.getProducedAt();
+      }
+      return response;
+    } catch (UnusableInputException e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw new UnusableInputException("not a valid OCSP response (" + reason(e) + ")", e);
+    }
+  }
+
+  private static void forceDecode(X509Certificate cert) throws Exception {
+    cert.getSubjectX500Principal();
+    cert.getIssuerX500Principal();
+    cert.getPublicKey();
+    cert.getExtendedKeyUsage();
+    cert.getSubjectAlternativeNames();
+    cert.getBasicConstraints();
+    cert.getKeyUsage();
+  }
+
+  private static List<PemObject> pemObjects(byte[] bytes) throws IOException {
+    List<PemObject> objects = new ArrayList<>();
+    try (PemReader reader =
+        new PemReader(
+            new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII))) {
+      PemObject pem;
+      while ((pem = reader.readPemObject()) != null) {
+        objects.add(pem);
+      }
+    }
+    return objects;
+  }
+
+  private static boolean isPem(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.US_ASCII);
+    return head.contains("-----BEGIN ");
+  }
+
+  private static byte[] read(Path file) throws UnusableInputException {
+    try {
+      if (Files.size(file) > MAX_INPUT) {
+        throw new UnusableInputException(file + ": larger than " + MAX_INPUT + " bytes");
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UnusableInputException(file + ": cannot read (" + reason(e) + ")", e);
+    }
+  }
+
+  static String reason(Throwable e) {
+    String message = e.getMessage();
+    String simple = e.getClass().getSimpleName();
+    if (message == null || message.isBlank()) {
+      return simple;
+    }
+    return message.lines().findFirst().orElse(simple);
+  }
+}
