@@ -39,6 +39,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Test PKI for the trust tests, made with BouncyCastle: each certificate is described by a {@link
@@ -278,7 +279,8 @@ final class Pki {
                 builder.build(new JcaContentSignerBuilder(algorithm).build(signingKey)));
     String base = spec.cn.replaceAll("[^A-Za-z0-9]", "_");
     Path certFile = write(base + ".crt", cert);
-    Path keyFile = write(base + ".key", keys.getPrivate());
+    Path keyFile =
+        write(base + ".key", new PemObject("PRIVATE KEY", keys.getPrivate().getEncoded()));
     return new Cert(cert, keys.getPrivate(), certFile, keyFile, spec.cn);
   }
 
