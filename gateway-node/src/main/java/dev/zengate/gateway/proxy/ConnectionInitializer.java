@@ -50,7 +50,8 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
         .addListener(
             closed -> {
               listenerMetrics.connectionClosed();
-              if (!record.handshakeFailed) {
+              // Built only when it will be written: the line costs a few allocations.
+              if (!record.handshakeFailed && CONNECTIONS.isInfoEnabled()) {
                 CONNECTIONS.info(record.logLine());
               }
             });
