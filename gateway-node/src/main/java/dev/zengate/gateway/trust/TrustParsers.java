@@ -1,5 +1,6 @@
 package dev.zengate.gateway.trust;
 
+import dev.zengate.gateway.trust.revocation.CrlIndex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class TrustParsers {
     }
   }
 
-  public static X509CRL crl(Path file) throws UnusableInputException {
+  public static CrlIndex crl(Path file) throws UnusableInputException {
     byte[] bytes = read(file);
     try {
       return crl(bytes);
@@ -75,8 +75,8 @@ public final class TrustParsers {
     }
   }
 
-  /** A CRL in PEM ({@code X509 CRL}) or DER. */
-  public static X509CRL crl(byte[] bytes) throws UnusableInputException {
+  /** A CRL in PEM ({@code X509 CRL}) or DER, indexed by serial number. */
+  public static CrlIndex crl(byte[] bytes) throws UnusableInputException {
     try {
       byte[] der = bytes;
       if (isPem(bytes)) {
@@ -91,15 +91,7 @@ public final class TrustParsers {
           throw new UnusableInputException("no CRL found");
         }
       }
-      X509CRL crl =
-          (X509CRL)
-              CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
-      if (crl == null) {
-        throw new UnusableInputException("no CRL found");
-      }
-      crl.getIssuerX500Principal();
-      crl.getThisUpdate();
-      return crl;
+      return CrlIndex.parse(der);
     } catch (UnusableInputException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {

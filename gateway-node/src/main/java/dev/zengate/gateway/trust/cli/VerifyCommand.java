@@ -8,6 +8,7 @@ import dev.zengate.gateway.trust.TrustPolicy;
 import dev.zengate.gateway.trust.TrustSet;
 import dev.zengate.gateway.trust.UnusableInputException;
 import dev.zengate.gateway.trust.Verdict;
+import dev.zengate.gateway.trust.revocation.CrlIndex;
 import dev.zengate.gateway.trust.revocation.RevocationChecker;
 import dev.zengate.gateway.trust.revocation.RevocationMode;
 import dev.zengate.gateway.trust.revocation.RevocationPolicy;
@@ -15,7 +16,6 @@ import dev.zengate.gateway.trust.revocation.RevocationService;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +156,7 @@ public final class VerifyCommand implements Callable<Integer> {
     List<X509Certificate> presented = TrustParsers.certificates(chain);
     List<X509Certificate> extra =
         intermediates == null ? List.of() : TrustParsers.certificates(intermediates);
-    List<X509CRL> crls = new ArrayList<>();
+    List<CrlIndex> crls = new ArrayList<>();
     for (Path file : crlFiles) {
       crls.add(TrustParsers.crl(file));
     }

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +24,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 
@@ -53,14 +49,14 @@ public final class CrlStore {
   private final Duration timeout;
   private final Clock clock;
   private final RevocationHealth health;
-  private final List<X509CRL> staticCrls = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<CrlIndex> staticCrls = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ConcurrentMap<URI, Loaded> loaded = new ConcurrentHashMap<>();
   private final ConcurrentMap<URI, CompletableFuture<Loaded>> inFlight = new ConcurrentHashMap<>();
 
   /** A verified CRL and the CA certificate it was verified with. */
-  private record Loaded(X509CRL crl, X509Certificate issuer, Instant fetched) {
+  private record Loaded(CrlIndex crl, X509Certificate issuer, Instant fetched) {
     Instant nextUpdate() {
-      return crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant();
+      return crl.nextUpdate();
     }
 
     boolean staleAt(Instant now) {
@@ -79,14 +75,14 @@ public final class CrlStore {
   }
 
   /** A CRL given as a file (e.g. {@code verify --crl}); used for its issuer before any URL. */
-  void addStatic(X509CRL crl) {
+  void addStatic(CrlIndex crl) {
     staticCrls.add(crl);
   }
 
   CertStatus check(X509Certificate cert, X509Certificate issuer, URI configured) {
     Instant now = clock.instant();
-    for (X509CRL crl : staticCrls) {
-      if (crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+    for (CrlIndex crl : staticCrls) {
+      if (crl.issuer().equals(issuer.getSubjectX500Principal())) {
         String source = "CRL file of " + Certificates.name(issuer);
         try {
           verify(crl, issuer, now);
@@ -172,12 +168,11 @@ public final class CrlStore {
                       body -> {
                         Instant now = clock.instant();
                         try {
-                          X509CRL crl = TrustParsers.crl(body);
+                          CrlIndex crl = TrustParsers.crl(body);
                           verify(crl, issuer, now);
                           Loaded fresh = new Loaded(crl, issuer, now);
                           Loaded old = loaded.get(u);
-                          if (old == null
-                              || !crl.getThisUpdate().before(old.crl().getThisUpdate())) {
+                          if (old == null || !crl.thisUpdate().isBefore(old.crl().thisUpdate())) {
                             loaded.put(u, fresh);
                             toDisk(u, body);
                           }
@@ -206,7 +201,7 @@ public final class CrlStore {
       if (next == null) {
         continue;
       }
-      Duration period = Duration.between(current.crl().getThisUpdate().toInstant(), next);
+      Duration period = Duration.between(current.crl().thisUpdate(), next);
       Duration margin = period.dividedBy(10);
       if (margin.compareTo(Duration.ofMinutes(1)) < 0) {
         margin = Duration.ofMinutes(1);
@@ -241,36 +236,25 @@ public final class CrlStore {
     if (scope != null) {
       return CertStatus.unavailable(source, scope);
     }
-    X509CRLEntry entry = loadedCrl.crl().getRevokedCertificate(cert.getSerialNumber());
-    if (entry == null) {
+    java.util.Optional<CrlIndex.Revocation> entry;
+    try {
+      entry = loadedCrl.crl().revocation(cert.getSerialNumber());
+    } catch (UnusableInputException e) {
+      return CertStatus.unavailable(source, e.getMessage());
+    }
+    if (entry.isEmpty()) {
       return CertStatus.good(source);
     }
-    String reason =
-        entry.getRevocationReason() == null ? null : reasonName(entry.getRevocationReason());
-    return CertStatus.revoked(entry.getRevocationDate().toInstant(), reason, source);
-  }
-
-  private static String reasonName(java.security.cert.CRLReason reason) {
-    return switch (reason) {
-      case KEY_COMPROMISE -> "keyCompromise";
-      case CA_COMPROMISE -> "cACompromise";
-      case AFFILIATION_CHANGED -> "affiliationChanged";
-      case SUPERSEDED -> "superseded";
-      case CESSATION_OF_OPERATION -> "cessationOfOperation";
-      case CERTIFICATE_HOLD -> "certificateHold";
-      case PRIVILEGE_WITHDRAWN -> "privilegeWithdrawn";
-      case AA_COMPROMISE -> "aACompromise";
-      default -> "unspecified";
-    };
+    return CertStatus.revoked(entry.get().at(), entry.get().reason(), source);
   }
 
   /** Checks that {@code crl} was issued and signed by {@code issuer} and is usable at all. */
-  static void verify(X509CRL crl, X509Certificate issuer, Instant now)
+  static void verify(CrlIndex crl, X509Certificate issuer, Instant now)
       throws UnusableInputException {
-    if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+    if (!crl.issuer().equals(issuer.getSubjectX500Principal())) {
       throw new UnusableInputException(
           "the CRL was issued by "
-              + Certificates.name(crl.getIssuerX500Principal())
+              + Certificates.name(crl.issuer())
               + ", not by "
               + Certificates.name(issuer));
     }
@@ -279,15 +263,13 @@ public final class CrlStore {
       throw new UnusableInputException(
           "the key usage of " + Certificates.name(issuer) + " does not allow CRL signing");
     }
-    try {
-      crl.verify(issuer.getPublicKey());
-    } catch (Exception e) {
+    if (!crl.verifies(issuer.getPublicKey())) {
       throw new UnusableInputException(
           "the CRL signature does not verify with the key of " + Certificates.name(issuer));
     }
-    Set<String> critical = crl.getCriticalExtensionOIDs();
-    if (critical != null) {
-      for (String oid : critical) {
+    if (crl.extensions() != null) {
+      for (var criticalOid : crl.extensions().getCriticalExtensionOIDs()) {
+        String oid = criticalOid.getId();
         if (oid.equals(Extension.deltaCRLIndicator.getId())) {
           throw new UnusableInputException("delta CRLs are not supported");
         }
@@ -296,24 +278,26 @@ public final class CrlStore {
         }
       }
     }
-    if (crl.getThisUpdate().toInstant().isAfter(now.plus(SKEW))) {
+    if (crl.thisUpdate().isAfter(now.plus(SKEW))) {
       throw new UnusableInputException(
           "the CRL is dated in the future (thisUpdate "
-              + Certificates.time(crl.getThisUpdate())
+              + Certificates.time(crl.thisUpdate())
               + "): check this node's clock");
     }
   }
 
   /** Null when the CRL covers the certificate, else why it does not (issuingDistributionPoint). */
-  private static String scopeProblem(X509CRL crl, X509Certificate cert) {
-    byte[] wrapped = crl.getExtensionValue(Extension.issuingDistributionPoint.getId());
-    if (wrapped == null) {
+  private static String scopeProblem(CrlIndex crl, X509Certificate cert) {
+    Extension extension =
+        crl.extensions() == null
+            ? null
+            : crl.extensions().getExtension(Extension.issuingDistributionPoint);
+    if (extension == null) {
       return null;
     }
     try {
       IssuingDistributionPoint idp =
-          IssuingDistributionPoint.getInstance(
-              ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(wrapped)).getOctets());
+          IssuingDistributionPoint.getInstance(extension.getParsedValue());
       boolean ca = cert.getBasicConstraints() >= 0;
       if (idp.isIndirectCRL() || idp.getOnlySomeReasons() != null) {
         return "indirect and partial-reason CRLs are not supported";
@@ -324,7 +308,7 @@ public final class CrlStore {
         return "the CRL does not cover certificates like " + Certificates.name(cert);
       }
       return null;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return "the CRL's issuingDistributionPoint is unreadable";
     }
   }
@@ -338,7 +322,7 @@ public final class CrlStore {
       return null;
     }
     try {
-      X509CRL crl = TrustParsers.crl(file);
+      CrlIndex crl = TrustParsers.crl(file);
       verify(crl, issuer, now);
       Loaded fromDisk = new Loaded(crl, issuer, now);
       loaded.putIfAbsent(url, fromDisk);

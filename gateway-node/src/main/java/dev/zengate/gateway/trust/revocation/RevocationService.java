@@ -3,7 +3,6 @@ package dev.zengate.gateway.trust.revocation;
 import dev.zengate.gateway.trust.Certificates;
 import dev.zengate.gateway.trust.RejectionKind;
 import java.nio.file.Path;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +32,7 @@ public final class RevocationService implements RevocationChecker, AutoCloseable
    * @param crlFiles CRLs given as files, used for their issuers before any URL
    */
   public RevocationService(
-      RevocationPolicy policy, Path crlCacheDir, List<X509CRL> crlFiles, Clock clock) {
+      RevocationPolicy policy, Path crlCacheDir, List<CrlIndex> crlFiles, Clock clock) {
     this.policy = policy;
     this.executor = Executors.newCachedThreadPool(daemonThreads());
     HttpFetcher fetcher = new HttpFetcher(policy.proxy(), policy.timeout(), executor);
