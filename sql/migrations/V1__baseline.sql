@@ -51,7 +51,8 @@ CREATE TABLE certificate (
     not_after           TIMESTAMPTZ  NOT NULL,
     key_algorithm       VARCHAR(16)  NOT NULL CHECK (key_algorithm IN ('RSA', 'EC')),
     key_size            INTEGER      NOT NULL CHECK (key_size > 0),
-    subject_alt_names   TEXT[]       NOT NULL DEFAULT '{}',
+    -- one name per line, typed as in RFC 5280 text form: DNS:host, IP:address, email:…, URI:…
+    subject_alt_names   TEXT         NOT NULL DEFAULT '',
     is_ca               BOOLEAN      NOT NULL DEFAULT FALSE,
     -- how it reached us: imported, issued for one of our CSRs, or seen live on a partner's handshake
     origin              VARCHAR(16)  NOT NULL CHECK (origin IN ('IMPORTED', 'CSR', 'OBSERVED')),
@@ -68,14 +69,16 @@ COMMENT ON TABLE certificate IS 'X.509 certificates (DER), with the fields opera
 -- previous row's hash, so a row altered or removed behind the application's back is detected.
 CREATE TABLE audit_event (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    occurred_at   TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    -- set by the application, in microseconds, because it is part of the hashed content
+    occurred_at   TIMESTAMPTZ  NOT NULL,
     actor         VARCHAR(100) NOT NULL,
     source_address VARCHAR(64) NOT NULL DEFAULT '',
     action        VARCHAR(64)  NOT NULL,
     object_type   VARCHAR(64)  NOT NULL,
     object_id     VARCHAR(100) NOT NULL DEFAULT '',
-    before_value  JSONB,
-    after_value   JSONB,
+    -- JSON kept as the exact text that was hashed (jsonb would reformat it); cast to jsonb to query
+    before_value  TEXT,
+    after_value   TEXT,
     previous_hash CHAR(64)     NOT NULL,
     hash          CHAR(64)     NOT NULL,
     CONSTRAINT audit_event_hash_unique UNIQUE (hash)

@@ -1,5 +1,6 @@
 package dev.zengate.management.infrastructure.persistence;
 
+import dev.zengate.management.application.SchemaReady;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -10,6 +11,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,16 +25,18 @@ import org.flywaydb.core.api.output.MigrateResult;
  * of {@code sql/migrations}.
  *
  * <p>The connection comes from the environment ({@code ZENGATE_DB_URL}, {@code ZENGATE_DB_USER},
- * {@code ZENGATE_DB_PASSWORD}) so no administration step is needed on Payara Micro or Server. When
- * PostgreSQL is unreachable at startup the application still deploys: the failure is logged in one
- * line, readiness reports it, and the migration is retried until it succeeds.
+ * {@code ZENGATE_DB_PASSWORD}; by default the local database {@code zengate} as role {@code
+ * zengate}) so no administration step is needed on Payara Micro or Server. When PostgreSQL is
+ * unreachable at startup the application still deploys: the failure is logged in one line,
+ * readiness reports it, and the migration is retried until it succeeds.
  */
 @DataSourceDefinition(
     name = SchemaMigration.DATASOURCE,
     className = "org.postgresql.ds.PGSimpleDataSource",
-    url = "${ENV=ZENGATE_DB_URL}",
-    user = "${ENV=ZENGATE_DB_USER}",
-    password = "${ENV=ZENGATE_DB_PASSWORD}",
+    // ${ENV=NAME:default}: Payara's variable syntax; the default is the local database.
+    url = "${ENV=ZENGATE_DB_URL:jdbc:postgresql://127.0.0.1:5432/zengate}",
+    user = "${ENV=ZENGATE_DB_USER:zengate}",
+    password = "${ENV=ZENGATE_DB_PASSWORD:}",
     loginTimeout = 5,
     minPoolSize = 0,
     maxPoolSize = 32,
@@ -59,6 +64,8 @@ public class SchemaMigration {
 
   @Resource private TimerService timers;
 
+  @Inject private Event<SchemaReady> schemaReady;
+
   private volatile String problem = "migration has not run yet";
 
   @PostConstruct
@@ -85,6 +92,7 @@ public class SchemaMigration {
               .load()
               .migrate();
       problem = null;
+      schemaReady.fire(new SchemaReady(result.targetSchemaVersion));
       LOG.info(
           () ->
               "Database schema at version "

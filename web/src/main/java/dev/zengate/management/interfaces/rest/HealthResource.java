@@ -2,6 +2,7 @@ package dev.zengate.management.interfaces.rest;
 
 import dev.zengate.management.application.DatabaseHealth;
 import dev.zengate.management.application.DatabaseStatus;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,11 +21,13 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("health")
 @RequestScoped
+@PermitAll
 public class HealthResource {
 
   @Inject private DatabaseHealth databaseHealth;
 
   @GET
+  @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
   public Response health() {
     DatabaseStatus database = databaseHealth.check();

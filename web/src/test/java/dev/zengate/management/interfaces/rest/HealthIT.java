@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.testsupport.TestDatabaseSwitch;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +27,7 @@ class HealthIT {
 
   @Deployment(testable = false)
   static WebArchive builtWar() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/zengate.war"));
+    return Deployments.builtWar();
   }
 
   @ArquillianResource private URL deployment;

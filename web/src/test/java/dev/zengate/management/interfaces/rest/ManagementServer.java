@@ -1,6 +1,7 @@
 package dev.zengate.management.interfaces.rest;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,43 +10,125 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * An HTTP client for the management server under test. Payara Micro advertises the machine's
- * non-loopback address; tests only ever talk to 127.0.0.1.
+ * An HTTP client for the management server under test, as a script would use it. Payara Micro
+ * advertises the machine's non-loopback address; tests only ever talk to 127.0.0.1.
  */
 final class ManagementServer {
+
+  static final String ADMIN_PASSWORD = "test-admin-password-1";
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI server;
   private final URI application;
+  private final String authorization;
 
   ManagementServer(URL deployment) {
-    this.server = URI.create("http://127.0.0.1:" + deployment.getPort() + "/");
-    this.application = server.resolve(deployment.getPath());
+    this(
+        URI.create("http://127.0.0.1:" + deployment.getPort() + "/"),
+        URI.create("http://127.0.0.1:" + deployment.getPort() + "/").resolve(deployment.getPath()),
+        null);
+  }
+
+  private ManagementServer(URI server, URI application, String authorization) {
+    this.server = server;
+    this.application = application;
+    this.authorization = authorization;
+  }
+
+  /** The same server, with HTTP Basic credentials. */
+  ManagementServer as(String user, String password) {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new ManagementServer(server, application, "Basic " + basic);
+  }
+
+  ManagementServer asAdmin() {
+    return as("admin", ADMIN_PASSWORD);
+  }
+
+  /** The same server, with a bearer API token. */
+  ManagementServer withToken(String token) {
+    return new ManagementServer(server, application, "Bearer " + token);
   }
 
   /** GET a path of the application, e.g. {@code api/health}. */
   Reply get(String path) throws IOException, InterruptedException {
-    return send(application.resolve(path));
+    return send("GET", path, null, Map.of());
   }
 
   /** GET a path of the server itself, e.g. MicroProfile Health's {@code health/ready}. */
   Reply getFromServer(String path) throws IOException, InterruptedException {
-    return send(server.resolve(path));
+    return exchange(HttpRequest.newBuilder(server.resolve(path)).GET());
   }
 
-  private Reply send(URI uri) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    return new Reply(response.statusCode(), response.body());
+  Reply post(String path, String json) throws IOException, InterruptedException {
+    return send("POST", path, json, Map.of());
   }
 
-  record Reply(int status, String body) {
+  Reply put(String path, String json, String ifMatch) throws IOException, InterruptedException {
+    return send("PUT", path, json, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+  }
+
+  Reply delete(String path, String ifMatch) throws IOException, InterruptedException {
+    return send("DELETE", path, null, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+  }
+
+  Reply send(String method, String path, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(application.resolve(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.forEach(request::header);
+    return exchange(request);
+  }
+
+  private Reply exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
+    request.timeout(Duration.ofSeconds(60));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<byte[]> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Reply(
+        response.statusCode(),
+        response.body(),
+        response.headers().firstValue("ETag").orElse(null),
+        response.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  record Reply(int status, byte[] bytes, String etag, String contentType) {
+    String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     JsonObject json() {
-      return Json.createReader(new StringReader(body)).readObject();
+      return Json.createReader(new StringReader(body())).readObject();
+    }
+
+    JsonArray jsonArray() {
+      return Json.createReader(new StringReader(body())).readArray();
+    }
+
+    /** The problem+json detail, for assertions on what the operator is told. */
+    String detail() {
+      return json().getString("detail", "");
     }
   }
 }

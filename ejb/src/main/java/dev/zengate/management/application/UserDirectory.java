@@ -1,0 +1,182 @@
+package dev.zengate.management.application;
+
+import dev.zengate.management.domain.audit.Actor;
+import dev.zengate.management.domain.audit.AuditedChange;
+import dev.zengate.management.domain.shared.ConflictException;
+import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.NotFoundException;
+import dev.zengate.management.domain.user.ApiToken;
+import dev.zengate.management.domain.user.AppUser;
+import dev.zengate.management.domain.user.Role;
+import dev.zengate.management.infrastructure.security.PasswordHasher;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Users, their passwords and API tokens: who may log in, and as what. */
+@Stateless
+public class UserDirectory {
+
+  static final int MIN_PASSWORD_LENGTH = 12;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext private EntityManager em;
+  @Inject private PasswordHasher hasher;
+  @Inject private AuditTrail audit;
+
+  /** The user with this name and password, if enabled; a failed attempt is audited. */
+  public Optional<AppUser> authenticate(String username, String password, String sourceAddress) {
+    Optional<AppUser> user = byName(username).filter(AppUser::enabled);
+    boolean matches =
+        user.isPresent()
+            ? hasher.matches(password, user.get().passwordHash())
+            // Same work for unknown users, so timing does not tell which names exist.
+            : hasher.matches(password, hasher.dummyHash());
+    if (!matches) {
+      audit.recordIndependently(
+          new Actor(username == null || username.isBlank() ? "(none)" : username, sourceAddress),
+          new AuditedChange("login.failed", "user", username, null, null));
+      return Optional.empty();
+    }
+    return user;
+  }
+
+  /** The user a valid, unexpired API token belongs to. */
+  public Optional<AppUser> authenticateToken(String token) {
+    return em.createNamedQuery("ApiToken.byHash", ApiToken.class)
+        .setParameter("hash", sha256(token))
+        .getResultStream()
+        .filter(t -> t.validAt(OffsetDateTime.now()))
+        .map(ApiToken::user)
+        .findFirst();
+  }
+
+  public AppUser create(Actor actor, String username, String password, Role role) {
+    requireStrongPassword(password);
+    if (byName(username).isPresent()) {
+      throw new ConflictException("a user named " + username + " already exists");
+    }
+    AppUser user = new AppUser(username, hasher.hash(password), role);
+    em.persist(user);
+    em.flush();
+    audit.record(
+        actor,
+        new AuditedChange("user.create", "user", username, null, AuditJson.of(user.auditView())));
+    return user;
+  }
+
+  public AppUser update(
+      Actor actor,
+      String username,
+      long expectedVersion,
+      Role role,
+      Boolean enabled,
+      String password) {
+    AppUser user = byName(username).orElseThrow(() -> new NotFoundException("user", username));
+    user.requireVersion(expectedVersion, "user", username);
+    Map<String, Object> before = user.auditView();
+    if (role != null) {
+      user.changeRole(role);
+    }
+    if (enabled != null) {
+      user.setEnabled(enabled);
+    }
+    if (password != null) {
+      requireStrongPassword(password);
+      user.changePasswordHash(hasher.hash(password));
+    }
+    em.flush();
+    Map<String, Object> after = user.auditView();
+    if (password != null) {
+      after.put("password", "changed");
+    }
+    audit.record(
+        actor,
+        new AuditedChange(
+            "user.update", "user", username, AuditJson.of(before), AuditJson.of(after)));
+    return user;
+  }
+
+  public List<AppUser> all() {
+    return em.createNamedQuery("AppUser.all", AppUser.class).getResultList();
+  }
+
+  public AppUser get(String username) {
+    return byName(username).orElseThrow(() -> new NotFoundException("user", username));
+  }
+
+  /**
+   * Issues a token for the acting user and returns it; only its hash is kept, so this is the only
+   * time anyone sees it.
+   */
+  public String issueToken(Actor actor, String name, OffsetDateTime expiresAt) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new InvalidInputException("a token needs a name of 1-100 characters");
+    }
+    if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
+      throw new InvalidInputException("the token's expiry " + expiresAt + " is in the past");
+    }
+    AppUser user = get(actor.username());
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = "zgt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    em.persist(new ApiToken(user, name, sha256(token), expiresAt));
+    audit.record(
+        actor,
+        new AuditedChange(
+            "token.issue",
+            "user",
+            user.username(),
+            null,
+            AuditJson.of(Map.of("token", name, "expiresAt", String.valueOf(expiresAt)))));
+    return token;
+  }
+
+  /** Creates the first admin at first start, when no user exists yet. */
+  public boolean createFirstAdminIfNone(String password) {
+    long users = em.createNamedQuery("AppUser.count", Long.class).getSingleResult();
+    if (users > 0) {
+      return false;
+    }
+    create(Actor.system(), "admin", password, Role.ADMIN);
+    return true;
+  }
+
+  private Optional<AppUser> byName(String username) {
+    if (username == null) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery("AppUser.byName", AppUser.class)
+        .setParameter("name", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static void requireStrongPassword(String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new InvalidInputException(
+          "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+  }
+
+  static String sha256(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.zengate.management.domain.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * One entry of the audit trail: who did what to which object, when, from where, with the values
+ * before and after (never secrets). Each event's hash covers its content and the previous event's
+ * hash, so altering or removing a stored event breaks the chain from there on.
+ */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+  /** The previous hash of the very first event. */
+  public static final String GENESIS = "0".repeat(64);
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "occurred_at", nullable = false)
+  private OffsetDateTime occurredAt;
+
+  @Column(nullable = false)
+  private String actor;
+
+  @Column(name = "source_address", nullable = false)
+  private String sourceAddress;
+
+  @Column(nullable = false)
+  private String action;
+
+  @Column(name = "object_type", nullable = false)
+  private String objectType;
+
+  @Column(name = "object_id", nullable = false)
+  private String objectId;
+
+  @Column(name = "before_value")
+  private String before;
+
+  @Column(name = "after_value")
+  private String after;
+
+  @Column(name = "previous_hash", nullable = false)
+  private String previousHash;
+
+  @Column(nullable = false)
+  private String hash;
+
+  protected AuditEvent() {}
+
+  AuditEvent(Actor who, AuditedChange change, OffsetDateTime when, String previousHash) {
+    // PostgreSQL keeps microseconds: hash exactly what will be read back.
+    this.occurredAt = when.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    this.actor = who.username();
+    this.sourceAddress = who.sourceAddress();
+    this.action = change.action();
+    this.objectType = change.objectType();
+    this.objectId = change.objectId();
+    this.before = change.before();
+    this.after = change.after();
+    this.previousHash = previousHash;
+    this.hash = computeHash();
+  }
+
+  /** The next event of a chain whose last hash is {@code previousHash}. */
+  public static AuditEvent append(
+      Actor who, AuditedChange change, OffsetDateTime when, String previousHash) {
+    return new AuditEvent(who, change, when, previousHash);
+  }
+
+  /** Whether the stored hash still matches the stored content. */
+  public boolean contentIntact() {
+    return hash.equals(computeHash());
+  }
+
+  private String computeHash() {
+    StringBuilder canonical = new StringBuilder();
+    for (String field :
+        new String[] {
+          occurredAt.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString(),
+          actor,
+          sourceAddress,
+          action,
+          objectType,
+          objectId,
+          before,
+          after,
+          previousHash
+        }) {
+      // Length-prefixed, so no choice of field values can make two events hash alike.
+      String value = field == null ? "" : field;
+      canonical.append(field == null ? -1 : value.length()).append(':').append(value).append(';');
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public OffsetDateTime occurredAt() {
+    return occurredAt;
+  }
+
+  public String actor() {
+    return actor;
+  }
+
+  public String sourceAddress() {
+    return sourceAddress;
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String objectType() {
+    return objectType;
+  }
+
+  public String objectId() {
+    return objectId;
+  }
+
+  public String before() {
+    return before;
+  }
+
+  public String after() {
+    return after;
+  }
+
+  public String previousHash() {
+    return previousHash;
+  }
+
+  public String hash() {
+    return hash;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.zengate.management.domain.pair;
+
+import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.Names;
+import dev.zengate.management.domain.shared.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One gateway node of a pair. Its priority decides which node is master (VRRP-like, 1-254); the
+ * role, applied configuration and heartbeat are what the node last reported.
+ */
+@Entity
+@Table(name = "gateway_node")
+public class GatewayNode implements VersionedEntity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "pair_id")
+  private GatewayPair pair;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(nullable = false)
+  private String host;
+
+  @Column(nullable = false)
+  private int priority;
+
+  @Column(name = "reported_role", nullable = false)
+  private String reportedRole = "UNKNOWN";
+
+  @Column(name = "applied_config_version")
+  private Long appliedConfigVersion;
+
+  @Column(name = "applied_config_hash")
+  private String appliedConfigHash;
+
+  @Column(name = "last_heartbeat_at")
+  private OffsetDateTime lastHeartbeatAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  @Version private long version;
+
+  protected GatewayNode() {}
+
+  GatewayNode(GatewayPair pair, String name, String host, int priority) {
+    this.pair = pair;
+    this.name = Names.require("node name", name);
+    change(host, priority);
+  }
+
+  public final void change(String host, int priority) {
+    if (host == null || host.isBlank() || host.length() > 255) {
+      throw new InvalidInputException("a node needs a host name or address of 1-255 characters");
+    }
+    if (priority < 1 || priority > 254) {
+      throw new InvalidInputException("node priority " + priority + " is outside 1-254");
+    }
+    this.host = host.trim();
+    this.priority = priority;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  public Map<String, Object> auditView() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("pair", pair.name());
+    view.put("name", name);
+    view.put("host", host);
+    view.put("priority", priority);
+    return view;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public GatewayPair pair() {
+    return pair;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int priority() {
+    return priority;
+  }
+
+  public String reportedRole() {
+    return reportedRole;
+  }
+
+  public Long appliedConfigVersion() {
+    return appliedConfigVersion;
+  }
+
+  public String appliedConfigHash() {
+    return appliedConfigHash;
+  }
+
+  public OffsetDateTime lastHeartbeatAt() {
+    return lastHeartbeatAt;
+  }
+
+  @Override
+  public long version() {
+    return version;
+  }
+}

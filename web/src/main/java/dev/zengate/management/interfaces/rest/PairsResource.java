@@ -1,0 +1,158 @@
+package dev.zengate.management.interfaces.rest;
+
+import static dev.zengate.management.interfaces.rest.Roles.ADMIN;
+import static dev.zengate.management.interfaces.rest.Roles.AUDITOR;
+import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
+
+import dev.zengate.management.application.PairService;
+import dev.zengate.management.domain.pair.GatewayNode;
+import dev.zengate.management.domain.pair.GatewayPair;
+import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.interfaces.rest.dto.NodeInput;
+import dev.zengate.management.interfaces.rest.dto.NodeView;
+import dev.zengate.management.interfaces.rest.dto.PairInput;
+import dev.zengate.management.interfaces.rest.dto.PairView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** {@code /api/pairs}: gateway pairs and their two nodes. */
+@Path("pairs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PairsResource {
+
+  @Inject private PairService pairs;
+  @Inject private CurrentActor actor;
+  @Context private HttpHeaders headers;
+  @Context private UriInfo uri;
+
+  @GET
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public List<PairView> list(
+      @QueryParam("q") String search,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    return pairs.list(search, Paging.offset(offset), Paging.limit(limit)).stream()
+        .map(PairView::of)
+        .toList();
+  }
+
+  @POST
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Response create(PairInput input) {
+    PairInput in = required(input);
+    GatewayPair pair = pairs.create(actor.get(), in.name(), in.site(), in.description());
+    return Preconditions.withEtag(
+            Response.created(uri.getAbsolutePathBuilder().path(pair.id().toString()).build()), pair)
+        .entity(PairView.of(pair))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public Response get(@PathParam("id") long id) {
+    GatewayPair pair = pairs.get(id);
+    return Preconditions.withEtag(Response.ok(PairView.of(pair)), pair).build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Response update(@PathParam("id") long id, PairInput input) {
+    PairInput in = required(input);
+    GatewayPair pair =
+        pairs.update(
+            actor.get(),
+            id,
+            Preconditions.ifMatch(headers),
+            in.name(),
+            in.site(),
+            in.description());
+    return Preconditions.withEtag(Response.ok(PairView.of(pair)), pair).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Response delete(@PathParam("id") long id) {
+    pairs.delete(actor.get(), id, Preconditions.ifMatch(headers));
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/nodes")
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public List<NodeView> nodes(@PathParam("id") long id) {
+    return pairs.get(id).nodes().stream().map(NodeView::of).toList();
+  }
+
+  @POST
+  @Path("{id}/nodes")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Response addNode(@PathParam("id") long id, NodeInput input) {
+    NodeInput in = required(input);
+    GatewayNode node = pairs.addNode(actor.get(), id, in.name(), in.host(), in.priorityOrDefault());
+    return Preconditions.withEtag(
+            Response.created(uri.getAbsolutePathBuilder().path(node.name()).build()), node)
+        .entity(NodeView.of(node))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/nodes/{name}")
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public Response node(@PathParam("id") long id, @PathParam("name") String name) {
+    GatewayNode node = pairs.node(id, name);
+    return Preconditions.withEtag(Response.ok(NodeView.of(node)), node).build();
+  }
+
+  @PUT
+  @Path("{id}/nodes/{name}")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Response updateNode(
+      @PathParam("id") long id, @PathParam("name") String name, NodeInput input) {
+    NodeInput in = required(input);
+    GatewayNode node =
+        pairs.updateNode(
+            actor.get(),
+            id,
+            name,
+            Preconditions.ifMatch(headers),
+            in.host(),
+            in.priorityOrDefault());
+    return Preconditions.withEtag(Response.ok(NodeView.of(node)), node).build();
+  }
+
+  @DELETE
+  @Path("{id}/nodes/{name}")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Response removeNode(@PathParam("id") long id, @PathParam("name") String name) {
+    pairs.removeNode(actor.get(), id, name, Preconditions.ifMatch(headers));
+    return Response.noContent().build();
+  }
+
+  static <T> T required(T body) {
+    if (body == null) {
+      throw new InvalidInputException("the request needs a JSON body");
+    }
+    return body;
+  }
+}

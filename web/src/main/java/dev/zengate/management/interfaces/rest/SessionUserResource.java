@@ -1,0 +1,47 @@
+package dev.zengate.management.interfaces.rest;
+
+import static dev.zengate.management.interfaces.rest.PairsResource.required;
+import static dev.zengate.management.interfaces.rest.Roles.ADMIN;
+import static dev.zengate.management.interfaces.rest.Roles.AUDITOR;
+import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
+
+import dev.zengate.management.application.UserDirectory;
+import dev.zengate.management.interfaces.rest.dto.TokenInput;
+import dev.zengate.management.interfaces.rest.dto.TokenView;
+import dev.zengate.management.interfaces.rest.dto.UserView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /api/me}: who the caller is, and API tokens of its own for scripts. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionUserResource {
+
+  @Inject private UserDirectory users;
+  @Inject private CurrentActor actor;
+
+  @GET
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public UserView me() {
+    return UserView.of(users.get(actor.get().username()));
+  }
+
+  @POST
+  @Path("tokens")
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public Response issueToken(TokenInput input) {
+    TokenInput in = required(input);
+    String token = users.issueToken(actor.get(), in.name(), in.expiresAt());
+    return Response.status(Response.Status.CREATED).entity(new TokenView(in.name(), token)).build();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.zengate.management.interfaces.rest.problem;
+
+import dev.zengate.management.domain.shared.ConflictException;
+import dev.zengate.management.domain.shared.DomainProblem;
+import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.NotFoundException;
+import dev.zengate.management.domain.shared.StaleVersionException;
+import dev.zengate.management.domain.shared.UnavailableException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Each kind of refusal of the domain as its HTTP status, with the domain's own words. */
+@Provider
+public class DomainProblemMapper implements ExceptionMapper<DomainProblem> {
+
+  @Override
+  public Response toResponse(DomainProblem problem) {
+    int status;
+    String title;
+    if (problem instanceof InvalidInputException) {
+      status = 422;
+      title = "Invalid input";
+    } else if (problem instanceof NotFoundException) {
+      status = 404;
+      title = "Not found";
+    } else if (problem instanceof ConflictException) {
+      status = 409;
+      title = "Conflict";
+    } else if (problem instanceof StaleVersionException) {
+      status = 412;
+      title = "Changed by someone else";
+    } else if (problem instanceof UnavailableException) {
+      status = 503;
+      title = "Not available";
+    } else {
+      status = 400;
+      title = "Bad request";
+    }
+    return Problem.response(status, problem.kind(), title, problem.getMessage());
+  }
+}

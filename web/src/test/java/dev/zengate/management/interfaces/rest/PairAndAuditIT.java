@@ -1,0 +1,190 @@
+package dev.zengate.management.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Pairs and nodes edited by two operators at once (ETag/If-Match), and the audit trail those edits
+ * leave: filtered, exported, verified, and found broken when a row is altered behind the
+ * application's back.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PairAndAuditIT {
+
+  @Deployment(testable = false)
+  static WebArchive builtWar() {
+    return Deployments.builtWar();
+  }
+
+  @ArquillianResource private URL deployment;
+
+  private ManagementServer admin() {
+    return new ManagementServer(deployment).asAdmin();
+  }
+
+  @Test
+  void twoOperatorsCannotSilentlyOverwriteEachOther() throws Exception {
+    Reply created =
+        admin().post("api/pairs", JsonBody.of(Map.of("name", "tokyo-dc1", "site", "Tokyo")));
+    assertEquals(201, created.status(), created.body());
+    long id = created.json().getJsonNumber("id").longValue();
+    String etag = admin().get("api/pairs/" + id).etag();
+
+    Reply first =
+        admin()
+            .put(
+                "api/pairs/" + id,
+                JsonBody.of(Map.of("name", "tokyo-dc1", "site", "Tokyo Otemachi")),
+                etag);
+    assertEquals(200, first.status(), first.body());
+    assertNotEquals(etag, first.etag());
+
+    Reply second =
+        admin()
+            .put(
+                "api/pairs/" + id, JsonBody.of(Map.of("name", "tokyo-dc1", "site", "Osaka")), etag);
+    assertEquals(412, second.status(), second.body());
+    assertTrue(second.detail().contains("changed by someone else"), second.body());
+
+    Reply blind =
+        admin()
+            .put(
+                "api/pairs/" + id, JsonBody.of(Map.of("name", "tokyo-dc1", "site", "Osaka")), null);
+    assertEquals(428, blind.status(), blind.body());
+
+    assertEquals("Tokyo Otemachi", admin().get("api/pairs/" + id).json().getString("site"));
+  }
+
+  @Test
+  void aPairHoldsAMasterAndABackupWithValidPriorities() throws Exception {
+    long id =
+        admin()
+            .post("api/pairs", JsonBody.of(Map.of("name", "osaka-dc2")))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+
+    assertEquals(
+        201,
+        admin()
+            .post(
+                "api/pairs/" + id + "/nodes",
+                JsonBody.of(Map.of("name", "gw-a", "host", "10.0.0.1", "priority", 200)))
+            .status());
+    assertEquals(
+        201,
+        admin()
+            .post(
+                "api/pairs/" + id + "/nodes",
+                JsonBody.of(Map.of("name", "gw-b", "host", "10.0.0.2", "priority", 100)))
+            .status());
+    Reply third =
+        admin()
+            .post(
+                "api/pairs/" + id + "/nodes",
+                JsonBody.of(Map.of("name", "gw-c", "host", "10.0.0.3")));
+    assertEquals(422, third.status(), third.body());
+    assertTrue(third.detail().contains("already has 2 nodes"), third.body());
+
+    Reply badPriority =
+        admin()
+            .put(
+                "api/pairs/" + id + "/nodes/gw-b",
+                JsonBody.of(Map.of("host", "10.0.0.2", "priority", 300)),
+                admin().get("api/pairs/" + id + "/nodes/gw-b").etag());
+    assertEquals(422, badPriority.status(), badPriority.body());
+    assertTrue(badPriority.detail().contains("priority 300 is outside 1-254"), badPriority.body());
+
+    Reply duplicate = admin().post("api/pairs", JsonBody.of(Map.of("name", "osaka-dc2")));
+    assertEquals(409, duplicate.status(), duplicate.body());
+    Reply badName = admin().post("api/pairs", JsonBody.of(Map.of("name", "no spaces allowed")));
+    assertEquals(422, badName.status(), badName.body());
+
+    assertEquals(2, admin().get("api/pairs/" + id).json().getJsonArray("nodes").size());
+  }
+
+  @Test
+  void changesAreAuditedWithBeforeAndAfterAndExportableAsCsv() throws Exception {
+    long id =
+        admin()
+            .post("api/pairs", JsonBody.of(Map.of("name", "audit-me", "site", "Nagoya")))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    String etag = admin().get("api/pairs/" + id).etag();
+    admin()
+        .put("api/pairs/" + id, JsonBody.of(Map.of("name", "audit-me", "site", "Fukuoka")), etag);
+
+    Reply events = admin().get("api/audit?objectType=pair&objectId=" + id);
+    assertEquals(200, events.status(), events.body());
+    assertEquals(2, events.jsonArray().size());
+    JsonObject update = events.jsonArray().getJsonObject(0);
+    assertEquals("pair.update", update.getString("action"));
+    assertEquals("admin", update.getString("actor"));
+    assertTrue(update.getString("before").contains("Nagoya"), update.toString());
+    assertTrue(update.getString("after").contains("Fukuoka"), update.toString());
+    assertFalse(update.getString("sourceAddress").isEmpty());
+
+    Reply csv =
+        admin()
+            .send(
+                "GET",
+                "api/audit?objectType=pair&objectId=" + id,
+                null,
+                Map.of("Accept", "text/csv"));
+    assertEquals(200, csv.status(), csv.body());
+    String[] lines = csv.body().split("\r\n");
+    assertTrue(lines[0].startsWith("id,occurred_at,actor"), lines[0]);
+    assertEquals(3, lines.length, csv.body());
+
+    Reply badFilter = admin().get("api/audit?from=yesterday");
+    assertEquals(422, badFilter.status(), badFilter.body());
+  }
+
+  @Test
+  void theAuditTrailRefusesChangesAndItsChainDetectsARowAlteredInSql() throws Exception {
+    admin().post("api/pairs", JsonBody.of(Map.of("name", "chain-" + System.nanoTime())));
+    JsonObject intact = admin().get("api/audit/verify").json();
+    assertTrue(intact.getBoolean("intact"), intact.toString());
+
+    try (Connection db = Deployments.database();
+        Statement s = db.createStatement()) {
+      SQLException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              SQLException.class, () -> s.executeUpdate("DELETE FROM audit_event"));
+      assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+    }
+
+    long victim = Deployments.count("SELECT MIN(id) FROM audit_event WHERE action = 'pair.create'");
+    try (Connection db = Deployments.database();
+        Statement s = db.createStatement()) {
+      // What an intruder with the schema owner's rights could do: the chain still tells.
+      s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+      s.executeUpdate("UPDATE audit_event SET actor = 'someone-else' WHERE id = " + victim);
+      s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
+    }
+
+    JsonObject broken = admin().get("api/audit/verify").json();
+    assertFalse(broken.getBoolean("intact"), broken.toString());
+    assertEquals(victim, broken.getJsonNumber("firstBrokenEventId").longValue());
+    assertTrue(broken.getString("problem").contains("altered"), broken.toString());
+  }
+}
