@@ -39,7 +39,9 @@ public final class TestPki {
   public enum KeyType {
     EC_P256,
     EC_P384,
-    RSA_2048
+    RSA_2048,
+    RSA_3072,
+    RSA_4096
   }
 
   /** A certificate with its key and the files they were written to. */
@@ -213,9 +215,9 @@ public final class TestPki {
   private static KeyPair keyPair(KeyType type) throws Exception {
     KeyPairGenerator generator;
     switch (type) {
-      case RSA_2048 -> {
+      case RSA_2048, RSA_3072, RSA_4096 -> {
         generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048, new SecureRandom());
+        generator.initialize(Integer.parseInt(type.name().substring(4)), new SecureRandom());
       }
       case EC_P384 -> {
         generator = KeyPairGenerator.getInstance("EC");
