@@ -35,11 +35,18 @@ public final class EchoServer implements AutoCloseable {
   }
 
   public static EchoServer tls(SSLContext context) throws IOException {
+    return tls(context, false);
+  }
+
+  /** A TLS echo backend; {@code requireClientCertificate} makes it demand one. */
+  public static EchoServer tls(SSLContext context, boolean requireClientCertificate)
+      throws IOException {
     SSLServerSocket socket =
         (SSLServerSocket)
             context
                 .getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    socket.setNeedClientAuth(requireClientCertificate);
     return new EchoServer(socket);
   }
 
