@@ -268,7 +268,7 @@ class CrlRevocationTest {
     assertTrue(crl.revocation(BigInteger.valueOf(999_999L)).isEmpty());
     // Generous bound for a loaded 2-core CI machine; it catches quadratic regressions, the figure
     // printed above is the measurement.
-    assertTrue(loadMillis < 5_000, "loading took " + loadMillis + " ms");
+    assertTrue(loadMillis < 2_000, "loading took " + loadMillis + " ms");
 
     LoopbackHttp server = new LoopbackHttp();
     try {
