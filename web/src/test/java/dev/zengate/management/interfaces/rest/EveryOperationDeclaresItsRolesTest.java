@@ -27,7 +27,9 @@ class EveryOperationDeclaresItsRolesTest {
           TrustStoresResource.class,
           AuditResource.class,
           UsersResource.class,
-          SessionUserResource.class);
+          SessionUserResource.class,
+          VirtualServersResource.class,
+          VirtualClientsResource.class);
 
   @Test
   void everyOperationDeclaresItsAccess() {

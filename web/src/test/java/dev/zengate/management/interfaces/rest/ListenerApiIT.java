@@ -1,0 +1,186 @@
+package dev.zengate.management.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Virtual servers and clients as central IT configures them: the manual's example (5020 behind
+ * 55020), and every rule checked before anything is stored.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ListenerApiIT {
+
+  @Deployment(testable = false)
+  static WebArchive builtWar() {
+    return Deployments.builtWar();
+  }
+
+  @ArquillianResource private URL deployment;
+
+  private ManagementServer admin;
+  private long pairId;
+  private long ecCertificateId;
+  private long certificateWithoutKeyId;
+  private long trustStoreId;
+
+  @BeforeEach
+  void pairCertificateAndTrust() throws Exception {
+    admin = new ManagementServer(deployment).asAdmin();
+    pairId = id(admin.post("api/pairs", JsonBody.of(Map.of("name", "pair-" + System.nanoTime()))));
+    TestPki.Issued ca = TestPki.rootCa("CN=Listener Test CA " + System.nanoTime());
+    TestPki.Issued leaf =
+        TestPki.issue(
+            ca, "CN=gw.test.example", TestPki.ec(), false, TestPki.validNow(), "gw.test.example");
+    ecCertificateId =
+        admin
+            .post(
+                "api/certificates",
+                JsonBody.of(
+                    Map.of("certificates", leaf.certificatePem(), "privateKey", leaf.keyPem())))
+            .json()
+            .getJsonObject("certificate")
+            .getJsonNumber("id")
+            .longValue();
+    TestPki.Issued partner =
+        TestPki.issue(ca, "CN=partner.test.example", TestPki.ec(), false, TestPki.validNow(), null);
+    certificateWithoutKeyId =
+        admin
+            .post("api/certificates", JsonBody.of(Map.of("certificates", partner.certificatePem())))
+            .json()
+            .getJsonObject("certificate")
+            .getJsonNumber("id")
+            .longValue();
+    trustStoreId =
+        id(
+            admin.post(
+                "api/trust-stores",
+                JsonBody.of(
+                    Map.of(
+                        "name",
+                        "partners-" + System.nanoTime(),
+                        "certificates",
+                        ca.certificatePem()))));
+  }
+
+  private Map<String, Object> zenginServer() {
+    Map<String, Object> server = new HashMap<>();
+    server.put("pairId", pairId);
+    server.put("name", "zengin-inbound");
+    server.put("bindAddress", "192.0.2.10");
+    server.put("bindPort", 55020);
+    server.put("targetAddress", "10.1.1.20");
+    server.put("targetPort", 5020);
+    server.put("certificateId", ecCertificateId);
+    server.put("clientAuth", "REQUIRED");
+    server.put("clientTrustStoreId", trustStoreId);
+    server.put(
+        "cipherSuites", List.of("ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384"));
+    return server;
+  }
+
+  @Test
+  void configuresTheManualsExampleServerAndClient() throws Exception {
+    Reply server = admin.post("api/virtual-servers", JsonBody.of(zenginServer()));
+    assertEquals(201, server.status(), server.body());
+    JsonObject created = server.json();
+    assertEquals(55020, created.getInt("bindPort"));
+    assertEquals("REQUIRED", created.getString("clientAuth"));
+    assertEquals(
+        List.of("TLSv1.2", "TLSv1.3"),
+        created.getJsonArray("protocols").getValuesAs(jakarta.json.JsonString::getString));
+
+    Map<String, Object> client = new HashMap<>();
+    client.put("pairId", pairId);
+    client.put("name", "zengin-outbound");
+    client.put("listenAddress", "10.1.1.1");
+    client.put("listenPort", 5020);
+    client.put("targetHost", "203.0.113.50");
+    client.put("targetPort", 55020);
+    client.put("trustStoreId", trustStoreId);
+    client.put("clientCertificateId", ecCertificateId);
+    client.put("sourceAddress", "192.0.2.10");
+    Reply outbound = admin.post("api/virtual-clients", JsonBody.of(client));
+    assertEquals(201, outbound.status(), outbound.body());
+    assertEquals(
+        "203.0.113.50", outbound.json().getString("verifyName"), "the IP is verified by default");
+
+    String etag = admin.get("api/virtual-servers/" + id(server)).etag();
+    Map<String, Object> changed = zenginServer();
+    changed.put("targetPort", 5021);
+    Reply updated = admin.put("api/virtual-servers/" + id(server), JsonBody.of(changed), etag);
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals(
+        412, admin.put("api/virtual-servers/" + id(server), JsonBody.of(changed), etag).status());
+  }
+
+  @Test
+  void refusesInvalidListenersAndStoresNone() throws Exception {
+    long before = Deployments.count("SELECT COUNT(*) FROM virtual_server");
+    Map<String, Map.Entry<String, Object>> corpus = new HashMap<>();
+    corpus.put(
+        "can be used with the certificate's ECDSA key",
+        Map.entry("cipherSuites", List.of("ECDHE-RSA-AES128-GCM-SHA256", "AES256-SHA")));
+    corpus.put(
+        "cipher suite 'ECDHE-ECDSA-AES128-GCM-SHA999' is unknown",
+        Map.entry("cipherSuites", List.of("ECDHE-ECDSA-AES128-GCM-SHA999")));
+    corpus.put("bind port 70000 is out of range 1-65535", Map.entry("bindPort", 70000));
+    corpus.put(
+        "bind address 'gateway.example' is not an IP address",
+        Map.entry("bindAddress", "gateway.example"));
+    corpus.put("has no private key here", Map.entry("certificateId", certificateWithoutKeyId));
+    corpus.put("needs a client trust store", Map.entry("clientTrustStoreId", ""));
+    corpus.put("protocol 'TLSv1' is not allowed here", Map.entry("protocols", List.of("TLSv1")));
+
+    for (Map.Entry<String, Map.Entry<String, Object>> bad : corpus.entrySet()) {
+      Map<String, Object> server = zenginServer();
+      if ("".equals(bad.getValue().getValue())) {
+        server.remove(bad.getValue().getKey());
+      } else {
+        server.put(bad.getValue().getKey(), bad.getValue().getValue());
+      }
+      Reply reply = admin.post("api/virtual-servers", JsonBody.of(server));
+      assertEquals(422, reply.status(), bad.getKey() + ": " + reply.body());
+      assertTrue(
+          reply.detail().contains(bad.getKey()),
+          "expected '" + bad.getKey() + "' in " + reply.body());
+    }
+
+    Map<String, Object> unknownCertificate = zenginServer();
+    unknownCertificate.put("certificateId", 999_999);
+    assertEquals(404, admin.post("api/virtual-servers", JsonBody.of(unknownCertificate)).status());
+
+    Map<String, Object> badEnum = zenginServer();
+    badEnum.put("clientAuth", "SOMETIMES");
+    assertEquals(400, admin.post("api/virtual-servers", JsonBody.of(badEnum)).status());
+
+    assertEquals(
+        before, Deployments.count("SELECT COUNT(*) FROM virtual_server"), "nothing stored");
+
+    assertEquals(201, admin.post("api/virtual-servers", JsonBody.of(zenginServer())).status());
+    Map<String, Object> sameAddress = zenginServer();
+    sameAddress.put("name", "another-name");
+    Reply clash = admin.post("api/virtual-servers", JsonBody.of(sameAddress));
+    assertEquals(409, clash.status(), clash.body());
+    assertTrue(clash.detail().contains("already listens on 192.0.2.10:55020"), clash.body());
+  }
+
+  private static long id(Reply reply) {
+    return reply.json().getJsonNumber("id").longValue();
+  }
+}
