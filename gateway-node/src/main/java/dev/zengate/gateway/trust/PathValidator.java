@@ -171,9 +171,14 @@ public final class PathValidator {
       }
       X509Certificate top = deepestDeadEnd.get(deepestDeadEnd.size() - 1);
       if (Certificates.isSelfIssued(top)) {
+        X509Certificate leaf = deepestDeadEnd.get(0);
         return Verdict.reject(
             RejectionKind.UNKNOWN_ISSUER,
-            "unknown issuer: " + Certificates.name(top) + " is self-signed and not a trust anchor");
+            "unknown issuer: "
+                + (top == leaf ? "" : "the chain of " + Certificates.name(leaf) + " ends at ")
+                + Certificates.name(top)
+                + (top == leaf ? " is" : ", which is")
+                + " self-signed and not a trust anchor");
       }
       return Verdict.reject(
           RejectionKind.UNKNOWN_ISSUER,

@@ -154,11 +154,14 @@ class ValidatingTrustManagerTest {
   }
 
   /** Runs a handshake in memory; returns the client's and the server's first error, or nulls. */
-  private static String[] handshake(SslContext clientContext, SslContext serverContext)
-      throws Exception {
-    SSLEngine clientEngine =
-        clientContext.newEngine(ByteBufAllocator.DEFAULT, "gw-partner.example", 443);
-    SSLEngine serverEngine = serverContext.newEngine(ByteBufAllocator.DEFAULT);
+  static String[] handshake(SslContext clientContext, SslContext serverContext) throws Exception {
+    return handshake(
+        clientContext.newEngine(ByteBufAllocator.DEFAULT, "gw-partner.example", 443),
+        serverContext.newEngine(ByteBufAllocator.DEFAULT));
+  }
+
+  /** As above with engines made by the caller; releases them. */
+  static String[] handshake(SSLEngine clientEngine, SSLEngine serverEngine) throws Exception {
     try {
       String[] errors = new String[2];
       ByteBuffer toServer = ByteBuffer.allocate(1 << 18);
