@@ -182,6 +182,19 @@ public class CertificateService {
         .findFirst();
   }
 
+  /** Which of these certificates have a private key here, in one query. */
+  public java.util.Set<Long> withPrivateKey(List<ManagedCertificate> page) {
+    if (page.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        em.createQuery(
+                "SELECT k.certificate.id FROM SealedPrivateKey k WHERE k.certificate IN :page",
+                Long.class)
+            .setParameter("page", page)
+            .getResultList());
+  }
+
   public List<SealedPrivateKey> pendingKeys() {
     return em.createNamedQuery("SealedPrivateKey.pending", SealedPrivateKey.class).getResultList();
   }

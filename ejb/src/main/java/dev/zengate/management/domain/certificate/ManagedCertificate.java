@@ -1,6 +1,8 @@
 package dev.zengate.management.domain.certificate;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -77,10 +79,11 @@ public class ManagedCertificate {
   @Column(nullable = false)
   private CertificateOrigin origin;
 
+  @Basic(fetch = FetchType.LAZY)
   @Column(nullable = false)
   private byte[] der;
 
-  @ManyToOne
+  @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "issuer_certificate_id")
   private ManagedCertificate issuer;
 

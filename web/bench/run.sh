@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Management API latency benchmark: seeds a throw-away database with 1,000 pairs and 10,000
+# certificates, starts the management server on Payara Micro against it, and prints p50/p95/p99
+# of list, search and detail calls (goal: p95 < 100 ms on a 2-core machine).
+#
+#   web/bench/run.sh [PAIRS] [CERTIFICATES] [REQUESTS]
+#
+# Uses the local PostgreSQL and role set up by ./zengate (run ./zengate start or test once).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PAIRS=${1:-1000}
+CERTIFICATES=${2:-10000}
+REQUESTS=${3:-300}
+DB=zengate_bench_$(date +%s)
+PASSWORD=$(cat "$ROOT/var/secrets/db-password")
+WORK=$(mktemp -d)
+PORT=18080
+PID=
+
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  PGPASSWORD=$PASSWORD psql -q -h 127.0.0.1 -U zengate -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+[ -f "$ROOT/web/target/zengate.war" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+export PGPASSWORD=$PASSWORD
+psql -q -h 127.0.0.1 -U zengate -d postgres -c "CREATE DATABASE $DB" >/dev/null
+
+ADMIN_PASSWORD=bench-admin-password
+ZENGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB ZENGATE_DB_USER=zengate ZENGATE_DB_PASSWORD=$PASSWORD \
+ZENGATE_ADMIN_PASSWORD=$ADMIN_PASSWORD ZENGATE_MASTER_KEY=$(openssl rand -base64 32) \
+  java -Xmx1g -jar "$ROOT/web/target/payara-micro.jar" --deploy "$ROOT/web/target/zengate.war" \
+  --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" >"$WORK/payara.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 180); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/health" 2>/dev/null && break
+  kill -0 $PID 2>/dev/null || { tail -20 "$WORK/payara.log"; exit 1; }
+  sleep 1
+done
+curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/health" || { echo "management server not healthy"; exit 1; }
+
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$WORK/k.pem" \
+  -subj "/CN=bench" -days 30 -outform DER -out "$WORK/c.der" 2>/dev/null
+psql -q -h 127.0.0.1 -U zengate -d "$DB" -v ON_ERROR_STOP=1 -v pairs="$PAIRS" -v certificates="$CERTIFICATES" \
+  -v der="$(base64 -w0 "$WORK/c.der")" -f "$ROOT/web/bench/seed.sql"
+psql -q -h 127.0.0.1 -U zengate -d "$DB" -c "ANALYZE gateway_pair, gateway_node, certificate" >/dev/null
+
+echo "Seeded $PAIRS pairs, $((PAIRS * 2)) nodes, $CERTIFICATES certificates; $REQUESTS requests per call"
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+FIRST_PAIR=$(psql -qAt -h 127.0.0.1 -U zengate -d "$DB" -c "SELECT min(id) FROM gateway_pair")
+FIRST_CERTIFICATE=$(psql -qAt -h 127.0.0.1 -U zengate -d "$DB" -c "SELECT min(id) FROM certificate")
+java "$ROOT/web/bench/ApiLatency.java" "http://127.0.0.1:$PORT" "$ADMIN_PASSWORD" "$PAIRS" "$CERTIFICATES" \
+  "$REQUESTS" "$FIRST_PAIR" "$FIRST_CERTIFICATE"
