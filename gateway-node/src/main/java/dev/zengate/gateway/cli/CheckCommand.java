@@ -45,6 +45,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     describe(out, compiled);
     out.flush();
+    compiled.release();
     return 0;
   }
 

@@ -132,6 +132,7 @@ public final class GatewayNode implements AutoCloseable {
       admin.close();
     }
     engine.close();
+    reloader.releaseCurrent();
     transport.close();
     stopped.countDown();
     LOG.info("node_stopped");

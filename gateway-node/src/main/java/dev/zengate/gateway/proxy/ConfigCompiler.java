@@ -72,6 +72,21 @@ public final class ConfigCompiler {
       throw new ConfigProblem("node.tlsProvider", e.getMessage());
     }
     Map<List<Object>, SslContext> shared = new HashMap<>();
+    try {
+      return compileListeners(config, materials, provider, shared);
+    } catch (ConfigProblem | RuntimeException e) {
+      // Contexts built before the failure hold native memory with the openssl provider.
+      shared.values().forEach(io.netty.util.ReferenceCountUtil::release);
+      throw e;
+    }
+  }
+
+  private static List<ListenerSettings> compileListeners(
+      GatewayConfig config,
+      TlsMaterials materials,
+      TlsProviderKind provider,
+      Map<List<Object>, SslContext> shared)
+      throws ConfigProblem {
     List<ListenerSettings> compiled = new ArrayList<>();
     List<ListenerConfig> listeners = config.listeners();
     for (int i = 0; i < listeners.size(); i++) {

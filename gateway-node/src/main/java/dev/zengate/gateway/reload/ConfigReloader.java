@@ -3,7 +3,9 @@ package dev.zengate.gateway.reload;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.proxy.CompiledConfig;
 import dev.zengate.gateway.proxy.ProxyEngine;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,12 @@ public final class ConfigReloader {
   /** Loads and applies the first configuration; failures propagate to the caller. */
   public synchronized CompiledConfig start() throws InvalidConfigException, InterruptedException {
     CompiledConfig config = loader.load();
-    engine.apply(config.listeners(), config.config().node().drainTimeout());
+    try {
+      engine.apply(config.listeners(), config.config().node().drainTimeout());
+    } catch (RuntimeException | InterruptedException e) {
+      config.release();
+      throw e;
+    }
     record(config, new ReloadOutcome(true, "start", Instant.now(), config.version(), null));
     return config;
   }
@@ -50,9 +57,16 @@ public final class ConfigReloader {
       engine.apply(next.listeners(), next.config().node().drainTimeout());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      next.release();
       return reject(trigger, previous, "interrupted while applying");
     } catch (RuntimeException e) {
+      next.release();
       return reject(trigger, previous, e.getMessage());
+    }
+    if (previous != null) {
+      // A connection accepted just before the swap may still be creating its engine from the
+      // previous contexts; give it time before dropping this configuration's references.
+      GlobalEventExecutor.INSTANCE.schedule(previous::release, 30, TimeUnit.SECONDS);
     }
     ReloadOutcome outcome = new ReloadOutcome(true, trigger, Instant.now(), next.version(), null);
     record(next, outcome);
@@ -62,6 +76,14 @@ public final class ConfigReloader {
         shortVersion(next.version()),
         next.listeners().size());
     return outcome;
+  }
+
+  /** Releases the served configuration's TLS contexts; call after the listeners are closed. */
+  public synchronized void releaseCurrent() {
+    CompiledConfig config = current.getAndSet(null);
+    if (config != null) {
+      config.release();
+    }
   }
 
   public CompiledConfig current() {

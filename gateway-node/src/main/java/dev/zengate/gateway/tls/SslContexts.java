@@ -29,7 +29,10 @@ public final class SslContexts {
                 + OpenSsl.unavailabilityCause()
                 + "); set node.tlsProvider: jdk");
       }
-      return SslProvider.OPENSSL;
+      // Reference-counted engines are freed when the SslHandler is removed, not by finalizers,
+      // which keeps per-connection garbage-collection work down. Contexts are released by
+      // CompiledConfig.release() once no listener uses them.
+      return SslProvider.OPENSSL_REFCNT;
     }
     return SslProvider.JDK;
   }
