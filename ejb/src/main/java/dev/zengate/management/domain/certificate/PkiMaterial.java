@@ -159,6 +159,10 @@ public final class PkiMaterial {
   private static List<X509Certificate> derCertificate(String what, String base64)
       throws CertificateException {
     byte[] der;
+    // The MIME decoder skips foreign characters: check the alphabet first.
+    if (!base64.matches("[A-Za-z0-9+/=\\s]+")) {
+      throw new InvalidInputException(what + " is neither PEM nor base64-encoded DER");
+    }
     try {
       der = Base64.getMimeDecoder().decode(base64.trim());
     } catch (IllegalArgumentException e) {
