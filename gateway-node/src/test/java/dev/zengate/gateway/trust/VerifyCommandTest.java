@@ -94,6 +94,23 @@ class VerifyCommandTest {
   }
 
   @Test
+  void isASubcommandOfTheGatewayCommand() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        dev.zengate.gateway.cli.GatewayCommand.execute(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "verify",
+            "--trust",
+            trust.toString(),
+            "--chain",
+            expiredChain.toString());
+    assertEquals(1, exit, err.toString());
+    assertTrue(out.toString().startsWith("REJECT: certificate CN=old.example expired on"));
+  }
+
+  @Test
   void rejectPrintsTheReasonAndExitsOne() {
     Run run = verify("--trust", trust.toString(), "--chain", expiredChain.toString());
     assertEquals(1, run.exit());
