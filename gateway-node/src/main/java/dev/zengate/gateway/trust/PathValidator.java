@@ -46,6 +46,22 @@ public final class PathValidator {
     if (presented == null || presented.isEmpty()) {
       return Verdict.reject(RejectionKind.MALFORMED, "the peer sent no certificate");
     }
+    try {
+      return decide(presented, purpose, expectedName, at);
+    } catch (RuntimeException e) {
+      // A trust manager must answer with a verdict, whatever a certificate or a source holds.
+      return Verdict.reject(
+          RejectionKind.MALFORMED,
+          "the chain of "
+              + Certificates.name(presented.get(0))
+              + " could not be processed ("
+              + TrustParsers.reason(e)
+              + ")");
+    }
+  }
+
+  private Verdict decide(
+      List<X509Certificate> presented, Purpose purpose, String expectedName, Instant at) {
     Builder builder = new Builder(presented);
     builder.build();
     if (builder.complete.isEmpty()) {

@@ -207,6 +207,13 @@ class CrlRevocationTest {
   }
 
   @Test
+  void ldapDistributionPointIsReportedNotThrown() {
+    Verdict verdict = check(crl().withCrlUrl(URI.create("ldap://127.0.0.1/cn=CRL")), good);
+    assertEquals(RejectionKind.REVOCATION_UNAVAILABLE, verdict.kind());
+    assertTrue(verdict.reason().contains("unsupported URL scheme ldap"), verdict.reason());
+  }
+
+  @Test
   void crlSignedByAnotherCaIsNotUsed() throws Exception {
     Cert other = pki.root("Other CRL CA");
     OpensslCa otherCa = new OpensslCa(other, dir.resolve("other-ca"));

@@ -156,6 +156,13 @@ class OcspRevocationTest {
   }
 
   @Test
+  void unsupportedResponderUrlIsReportedNotThrown() {
+    Verdict verdict = check(ocsp().withOcspUrl(URI.create("ftp://127.0.0.1/ocsp")), noAia);
+    assertEquals(RejectionKind.REVOCATION_UNAVAILABLE, verdict.kind());
+    assertTrue(verdict.reason().contains("unsupported URL scheme ftp"), verdict.reason());
+  }
+
+  @Test
   void responseSignedByAnUnauthorisedResponderIsNotTrusted() {
     Verdict verdict = check(ocsp(), rogueSigned);
     assertEquals(RejectionKind.REVOCATION_UNAVAILABLE, verdict.kind());

@@ -158,35 +158,46 @@ public final class CrlStore {
 
   /** Fetches, verifies and stores one CRL; concurrent callers for one URL share the fetch. */
   private CompletableFuture<Loaded> fetch(URI url, X509Certificate issuer) {
-    return inFlight.computeIfAbsent(
-        url,
-        u -> {
-          CompletableFuture<Loaded> f =
-              fetcher
-                  .get(u)
-                  .thenApply(
-                      body -> {
-                        Instant now = clock.instant();
-                        try {
-                          CrlIndex crl = TrustParsers.crl(body);
-                          verify(crl, issuer, now);
-                          Loaded fresh = new Loaded(crl, issuer, now);
-                          Loaded old = loaded.get(u);
-                          if (old == null || !crl.thisUpdate().isBefore(old.crl().thisUpdate())) {
-                            loaded.put(u, fresh);
-                            toDisk(u, body);
-                          }
-                          if (!fresh.staleAt(now)) {
-                            health.success("crl", u.toString(), now, fresh.nextUpdate(), null);
-                          }
-                          return fresh;
-                        } catch (UnusableInputException e) {
-                          throw new java.util.concurrent.CompletionException(e);
-                        }
-                      });
-          f.whenComplete((l, e) -> inFlight.remove(u));
-          return f;
-        });
+    CompletableFuture<Loaded> created = new CompletableFuture<>();
+    CompletableFuture<Loaded> existing = inFlight.putIfAbsent(url, created);
+    if (existing != null) {
+      return existing;
+    }
+    // Completed outside the map's lock: a fetch may also fail synchronously.
+    fetcher
+        .get(url)
+        .thenApply(body -> store(url, issuer, body))
+        .whenComplete(
+            (loadedCrl, failure) -> {
+              inFlight.remove(url, created);
+              if (failure != null) {
+                created.completeExceptionally(failure);
+              } else {
+                created.complete(loadedCrl);
+              }
+            });
+    return created;
+  }
+
+  /** Parses and verifies a fetched CRL and keeps it (memory and disk) if it is the newest. */
+  private Loaded store(URI url, X509Certificate issuer, byte[] body) {
+    Instant now = clock.instant();
+    try {
+      CrlIndex crl = TrustParsers.crl(body);
+      verify(crl, issuer, now);
+      Loaded fresh = new Loaded(crl, issuer, now);
+      Loaded old = loaded.get(url);
+      if (old == null || !crl.thisUpdate().isBefore(old.crl().thisUpdate())) {
+        loaded.put(url, fresh);
+        toDisk(url, body);
+      }
+      if (!fresh.staleAt(now)) {
+        health.success("crl", url.toString(), now, fresh.nextUpdate(), null);
+      }
+      return fresh;
+    } catch (UnusableInputException e) {
+      throw new java.util.concurrent.CompletionException(e);
+    }
   }
 
   /**

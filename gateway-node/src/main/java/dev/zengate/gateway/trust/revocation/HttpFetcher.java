@@ -42,27 +42,42 @@ public final class HttpFetcher {
 
   /** GETs a CRL. */
   public CompletableFuture<byte[]> get(URI url) {
-    return send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(), url);
+    IOException unsupported = unsupported(url);
+    if (unsupported != null) {
+      return CompletableFuture.failedFuture(unsupported);
+    }
+    return send(HttpRequest.newBuilder(url).timeout(timeout).GET().build());
   }
 
   /** POSTs an OCSP request. */
   public CompletableFuture<byte[]> postOcsp(URI url, byte[] request) {
+    IOException unsupported = unsupported(url);
+    if (unsupported != null) {
+      return CompletableFuture.failedFuture(unsupported);
+    }
     return send(
         HttpRequest.newBuilder(url)
             .timeout(timeout)
             .header("Content-Type", "application/ocsp-request")
             .header("Accept", "application/ocsp-response")
             .POST(HttpRequest.BodyPublishers.ofByteArray(request))
-            .build(),
-        url);
+            .build());
   }
 
-  private CompletableFuture<byte[]> send(HttpRequest request, URI url) {
+  /** Null for an http(s) URL with a host, else why it cannot be fetched. */
+  private static IOException unsupported(URI url) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return CompletableFuture.failedFuture(
-          new IOException("unsupported URL scheme " + url.getScheme() + " (only http and https)"));
+      return new IOException(
+          "unsupported URL scheme " + url.getScheme() + " (only http and https)");
     }
+    if (url.getHost() == null) {
+      return new IOException("URL without a host: " + url);
+    }
+    return null;
+  }
+
+  private CompletableFuture<byte[]> send(HttpRequest request) {
     return client
         .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
         .thenApply(

@@ -101,15 +101,22 @@ public final class OcspClient {
     if (cached != null && now.isBefore(cached.until())) {
       return cached.status();
     }
-    URI target = url;
-    CompletableFuture<CertStatus> future =
-        inFlight.computeIfAbsent(
-            key,
-            k -> {
-              CompletableFuture<CertStatus> f = fetch(target, source, id, issuer, issuerHolder);
-              f.whenComplete((s, e) -> inFlight.remove(k));
-              return f;
-            });
+    CompletableFuture<CertStatus> created = new CompletableFuture<>();
+    CompletableFuture<CertStatus> future = inFlight.putIfAbsent(key, created);
+    if (future == null) {
+      future = created;
+      // Completed outside the map's lock: a fetch may also fail synchronously.
+      fetch(url, source, id, issuer, issuerHolder)
+          .whenComplete(
+              (status, failure) -> {
+                inFlight.remove(key, created);
+                if (failure != null) {
+                  created.completeExceptionally(failure);
+                } else {
+                  created.complete(status);
+                }
+              });
+    }
     try {
       return future.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
