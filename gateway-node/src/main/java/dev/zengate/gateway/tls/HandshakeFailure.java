@@ -1,5 +1,7 @@
 package dev.zengate.gateway.tls;
 
+import dev.zengate.gateway.trust.CertificateRejectedException;
+import dev.zengate.gateway.trust.RejectionKind;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.nio.channels.ClosedChannelException;
@@ -21,6 +23,10 @@ public record HandshakeFailure(String reason, String explanation) {
     }
     if (has(failure, NotSslRecordException.class)) {
       return new HandshakeFailure("not_tls", "peer did not speak TLS");
+    }
+    CertificateRejectedException rejected = find(failure, CertificateRejectedException.class);
+    if (rejected != null) {
+      return new HandshakeFailure(label(rejected.kind()), rejected.getMessage());
     }
     if (has(failure, CertificateExpiredException.class)
         || lower.contains("certificate_expired")
@@ -71,6 +77,29 @@ public record HandshakeFailure(String reason, String explanation) {
       return new HandshakeFailure("peer_closed", "peer closed during handshake: " + text);
     }
     return new HandshakeFailure("other", text);
+  }
+
+  /**
+   * The gateway validator's verdicts, in the labels used for provider failures where they exist.
+   */
+  private static String label(RejectionKind kind) {
+    return switch (kind) {
+      case EXPIRED -> "certificate_expired";
+      case NOT_YET_VALID -> "certificate_not_yet_valid";
+      case NAME_MISMATCH -> "name_mismatch";
+      case UNKNOWN_ISSUER -> "unknown_ca";
+      case REVOKED -> "certificate_revoked";
+      default -> "certificate_" + kind.label();
+    };
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static boolean has(Throwable failure, Class<? extends Throwable> type) {

@@ -3,18 +3,19 @@ package dev.zengate.gateway.tls;
 import dev.zengate.gateway.config.ClientAuthPolicy;
 import dev.zengate.gateway.config.TlsProviderKind;
 import dev.zengate.gateway.config.TlsVersion;
+import dev.zengate.gateway.trust.PathValidator;
+import dev.zengate.gateway.trust.TrustPolicy;
+import dev.zengate.gateway.trust.TrustSet;
+import dev.zengate.gateway.trust.ValidatingTrustManager;
+import dev.zengate.gateway.trust.revocation.RevocationChecker;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /** Builds Netty SSL contexts for termination and origination from loaded material. */
 public final class SslContexts {
@@ -52,7 +53,8 @@ public final class SslContexts {
             .ciphers(cipherSuites)
             .clientAuth(toNetty(clientAuth));
     if (clientTrust != null) {
-      builder.trustManager(clientTrust);
+      // RFC 5280 validation by the gateway's own validator, identically for both providers.
+      builder.trustManager(validating(clientTrust, null));
     }
     return builder.build();
   }
@@ -70,36 +72,24 @@ public final class SslContexts {
             .sslProvider(provider(provider))
             .protocols(protocolNames(protocols))
             .ciphers(cipherSuites)
-            // Name checks are done by NameVerifyingTrustManager, identically for both providers.
+            // Chain and name checks are done by the gateway's validator, identically for both
+            // providers.
             .endpointIdentificationAlgorithm(null)
-            .trustManager(new NameVerifyingTrustManager(pkix(trust), expectedServerName));
+            .trustManager(validating(trust, expectedServerName));
     if (clientCertificate != null) {
       builder.keyManager(clientCertificate.key(), clientCertificate.chain());
     }
     return builder.build();
   }
 
-  private static X509TrustManager pkix(List<X509Certificate> trust) throws SSLException {
-    try {
-      KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-      anchors.load(null, null);
-      for (int i = 0; i < trust.size(); i++) {
-        anchors.setCertificateEntry("ca-" + i, trust.get(i));
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(anchors);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509TrustManager x509) {
-          return x509;
-        }
-      }
-      throw new SSLException("no X.509 trust manager available");
-    } catch (SSLException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new SSLException("cannot build the trust set: " + e.getMessage(), e);
+  private static ValidatingTrustManager validating(
+      List<X509Certificate> trust, String expectedServerName) throws SSLException {
+    if (trust == null || trust.isEmpty()) {
+      throw new SSLException("the trust set holds no certificate");
     }
+    PathValidator validator =
+        new PathValidator(TrustSet.fromBundle(trust), TrustPolicy.DEFAULT, RevocationChecker.NONE);
+    return new ValidatingTrustManager(validator, expectedServerName, null, null);
   }
 
   private static String[] protocolNames(List<TlsVersion> protocols) {
