@@ -4,6 +4,7 @@ import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
 import dev.zengate.management.domain.pair.GatewayNode;
 import dev.zengate.management.domain.pair.GatewayPair;
+import dev.zengate.management.domain.pair.PairSettings;
 import dev.zengate.management.domain.shared.ConflictException;
 import dev.zengate.management.domain.shared.NotFoundException;
 import jakarta.ejb.Stateless;
@@ -49,6 +50,7 @@ public class PairService {
     requireUniqueName(name, null);
     em.persist(pair);
     em.flush();
+    em.persist(new PairSettings(pair.id()));
     audit.record(
         actor,
         new AuditedChange(
@@ -132,6 +134,42 @@ public class PairService {
     audit.record(
         actor,
         new AuditedChange("node.delete", "node", node.id().toString(), AuditJson.of(before), null));
+  }
+
+  public PairSettings settings(long pairId) {
+    get(pairId);
+    PairSettings settings = em.find(PairSettings.class, pairId);
+    if (settings == null) {
+      settings = new PairSettings(pairId);
+      em.persist(settings);
+      em.flush();
+    }
+    return settings;
+  }
+
+  public PairSettings changeSettings(
+      Actor actor, long pairId, long expectedVersion, PairSettingsSpec spec) {
+    PairSettings settings = settings(pairId);
+    settings.requireVersion(expectedVersion, "settings of pair", pairId);
+    Map<String, Object> before = settings.auditView();
+    settings.change(
+        spec.httpProxyUrl(),
+        spec.dnsServers(),
+        spec.ntpServers(),
+        spec.syslogTarget(),
+        spec.expirySchedule(),
+        spec.expiryWarningDays(),
+        spec.notificationEmail());
+    em.flush();
+    audit.record(
+        actor,
+        new AuditedChange(
+            "pair.settings",
+            "pair",
+            String.valueOf(pairId),
+            AuditJson.of(before),
+            AuditJson.of(settings.auditView())));
+    return settings;
   }
 
   private void requireUniqueName(String name, Long exceptId) {

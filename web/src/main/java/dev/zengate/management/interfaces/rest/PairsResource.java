@@ -5,12 +5,15 @@ import static dev.zengate.management.interfaces.rest.Roles.AUDITOR;
 import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
 
 import dev.zengate.management.application.PairService;
+import dev.zengate.management.application.PairSettingsSpec;
 import dev.zengate.management.domain.pair.GatewayNode;
 import dev.zengate.management.domain.pair.GatewayPair;
+import dev.zengate.management.domain.pair.PairSettings;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.interfaces.rest.dto.NodeInput;
 import dev.zengate.management.interfaces.rest.dto.NodeView;
 import dev.zengate.management.interfaces.rest.dto.PairInput;
+import dev.zengate.management.interfaces.rest.dto.PairSettingsView;
 import dev.zengate.management.interfaces.rest.dto.PairView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -147,6 +150,23 @@ public class PairsResource {
   public Response removeNode(@PathParam("id") long id, @PathParam("name") String name) {
     pairs.removeNode(actor.get(), id, name, Preconditions.ifMatch(headers));
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/settings")
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public Response settings(@PathParam("id") long id) {
+    PairSettings settings = pairs.settings(id);
+    return Preconditions.withEtag(Response.ok(PairSettingsView.of(settings)), settings).build();
+  }
+
+  @PUT
+  @Path("{id}/settings")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public Response changeSettings(@PathParam("id") long id, PairSettingsSpec spec) {
+    PairSettings settings =
+        pairs.changeSettings(actor.get(), id, Preconditions.ifMatch(headers), required(spec));
+    return Preconditions.withEtag(Response.ok(PairSettingsView.of(settings)), settings).build();
   }
 
   static <T> T required(T body) {

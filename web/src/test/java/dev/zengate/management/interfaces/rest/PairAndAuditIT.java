@@ -122,6 +122,60 @@ class PairAndAuditIT {
   }
 
   @Test
+  void aPairsProxyDnsTimeSyslogAndExpirySettingsAreCheckedAndKept() throws Exception {
+    long id =
+        admin()
+            .post("api/pairs", JsonBody.of(Map.of("name", "settings-" + System.nanoTime())))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    Reply defaults = admin().get("api/pairs/" + id + "/settings");
+    assertEquals(200, defaults.status(), defaults.body());
+    assertEquals(30, defaults.json().getInt("expiryWarningDays"));
+    assertEquals("FIXED", defaults.json().getString("expirySchedule"));
+
+    Map<String, Object> settings = new java.util.HashMap<>();
+    settings.put("httpProxyUrl", "http://proxy.bank.example:8080");
+    settings.put("dnsServers", java.util.List.of("192.0.2.53", "2001:db8::53"));
+    settings.put("ntpServers", java.util.List.of("ntp.nict.jp"));
+    settings.put("syslogTarget", "syslog.bank.example:514");
+    settings.put("expirySchedule", "GRADUATED");
+    settings.put("expiryWarningDays", 60);
+    Reply changed =
+        admin().put("api/pairs/" + id + "/settings", JsonBody.of(settings), defaults.etag());
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals(
+        "GRADUATED",
+        admin().get("api/pairs/" + id + "/settings").json().getString("expirySchedule"));
+
+    Map<String, String> badInput =
+        Map.of(
+            "syslogTarget", "syslog target port 70000 is out of range 1-65535",
+            "expiryWarningDays", "expiry warning days 400 is outside 1-365",
+            "httpProxyUrl", "must look like http://host:port",
+            "dnsServers", "DNS server 'dns.example' is not an IP address",
+            "notificationEmail", "is not an e-mail address");
+    for (Map.Entry<String, String> bad : badInput.entrySet()) {
+      Map<String, Object> wrong = new java.util.HashMap<>(settings);
+      switch (bad.getKey()) {
+        case "expiryWarningDays" -> wrong.put("expiryWarningDays", 400);
+        case "httpProxyUrl" -> wrong.put("httpProxyUrl", "proxy.bank.example");
+        case "syslogTarget" -> wrong.put("syslogTarget", "syslog.bank.example:70000");
+        case "dnsServers" -> wrong.put("dnsServers", java.util.List.of("dns.example"));
+        default -> wrong.put("notificationEmail", "not-an-address");
+      }
+      Reply refused =
+          admin().put("api/pairs/" + id + "/settings", JsonBody.of(wrong), changed.etag());
+      assertEquals(422, refused.status(), bad.getKey() + ": " + refused.body());
+      assertTrue(refused.detail().contains(bad.getValue()), refused.body());
+    }
+    assertEquals(
+        60,
+        admin().get("api/pairs/" + id + "/settings").json().getInt("expiryWarningDays"),
+        "refused changes left nothing");
+  }
+
+  @Test
   void changesAreAuditedWithBeforeAndAfterAndExportableAsCsv() throws Exception {
     long id =
         admin()

@@ -1,0 +1,14 @@
+package dev.zengate.management.application;
+
+import dev.zengate.management.domain.pair.ExpirySchedule;
+import java.util.List;
+
+/** A pair's settings as a client sets them, all at once. */
+public record PairSettingsSpec(
+    String httpProxyUrl,
+    List<String> dnsServers,
+    List<String> ntpServers,
+    String syslogTarget,
+    ExpirySchedule expirySchedule,
+    Integer expiryWarningDays,
+    String notificationEmail) {}

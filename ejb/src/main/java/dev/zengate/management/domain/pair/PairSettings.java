@@ -1,0 +1,209 @@
+package dev.zengate.management.domain.pair;
+
+import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.VersionedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a pair needs besides its listeners: the HTTP proxy for OCSP and CRL, DNS and time servers,
+ * the syslog target, and the certificate expiry warning schedule.
+ */
+@Entity
+@Table(name = "pair_settings")
+public class PairSettings implements VersionedEntity {
+
+  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern IP_LITERAL =
+      Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+  @Id
+  @Column(name = "pair_id")
+  private Long pairId;
+
+  @Column(name = "http_proxy_url")
+  private String httpProxyUrl;
+
+  @Column(name = "dns_servers", nullable = false)
+  private String dnsServers = "";
+
+  @Column(name = "ntp_servers", nullable = false)
+  private String ntpServers = "";
+
+  @Column(name = "syslog_target")
+  private String syslogTarget;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "expiry_schedule", nullable = false)
+  private ExpirySchedule expirySchedule = ExpirySchedule.FIXED;
+
+  @Column(name = "expiry_warning_days", nullable = false)
+  private int expiryWarningDays = 30;
+
+  @Column(name = "notification_email")
+  private String notificationEmail;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt = OffsetDateTime.now();
+
+  @Version private long version;
+
+  protected PairSettings() {}
+
+  public PairSettings(long pairId) {
+    this.pairId = pairId;
+  }
+
+  /** Replaces every setting, checked as a whole; null means "none" or the default. */
+  public void change(
+      String httpProxyUrl,
+      List<String> dnsServers,
+      List<String> ntpServers,
+      String syslogTarget,
+      ExpirySchedule expirySchedule,
+      Integer expiryWarningDays,
+      String notificationEmail) {
+    this.httpProxyUrl = blankToNull(httpProxyUrl) == null ? null : proxy(httpProxyUrl.trim());
+    this.dnsServers = String.join(" ", ipAddresses("DNS server", dnsServers));
+    this.ntpServers = String.join(" ", hosts("NTP server", ntpServers));
+    this.syslogTarget =
+        blankToNull(syslogTarget) == null ? null : hostPort("syslog target", syslogTarget.trim());
+    this.expirySchedule = expirySchedule == null ? ExpirySchedule.FIXED : expirySchedule;
+    int days = expiryWarningDays == null ? 30 : expiryWarningDays;
+    if (days < 1 || days > 365) {
+      throw new InvalidInputException("expiry warning days " + days + " is outside 1-365");
+    }
+    this.expiryWarningDays = days;
+    String email = blankToNull(notificationEmail);
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new InvalidInputException(
+          "notification e-mail '" + email + "' is not an e-mail address");
+    }
+    this.notificationEmail = email;
+    this.updatedAt = OffsetDateTime.now();
+  }
+
+  private static String proxy(String url) {
+    try {
+      URI uri = new URI(url);
+      if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+        throw new InvalidInputException(
+            "HTTP proxy '"
+                + url
+                + "' must look like http://host:port (OCSP and CRL go through it)");
+      }
+      return url;
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException("HTTP proxy '" + url + "' is not a URL: " + e.getReason());
+    }
+  }
+
+  private static List<String> ipAddresses(String what, List<String> values) {
+    List<String> checked = values == null ? List.of() : values;
+    for (String value : checked) {
+      if (value == null || !IP_LITERAL.matcher(value).matches() || !parses(value)) {
+        throw new InvalidInputException(what + " '" + value + "' is not an IP address");
+      }
+    }
+    return checked;
+  }
+
+  private static boolean parses(String literal) {
+    try {
+      InetAddress.getByName(literal);
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static List<String> hosts(String what, List<String> values) {
+    List<String> checked = values == null ? List.of() : values;
+    for (String value : checked) {
+      if (value == null || value.isBlank() || value.length() > 255 || value.contains(" ")) {
+        throw new InvalidInputException(what + " '" + value + "' is not a host name or address");
+      }
+    }
+    return checked;
+  }
+
+  private static String hostPort(String what, String value) {
+    if (!HOST_PORT.matcher(value).matches()) {
+      throw new InvalidInputException(what + " '" + value + "' must be host:port");
+    }
+    int port = Integer.parseInt(value.substring(value.lastIndexOf(':') + 1));
+    if (port < 1 || port > 65535) {
+      throw new InvalidInputException(what + " port " + port + " is out of range 1-65535");
+    }
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  public Map<String, Object> auditView() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("httpProxyUrl", httpProxyUrl);
+    view.put("dnsServers", dnsServers());
+    view.put("ntpServers", ntpServers());
+    view.put("syslogTarget", syslogTarget);
+    view.put("expirySchedule", expirySchedule.name());
+    view.put("expiryWarningDays", expiryWarningDays);
+    view.put("notificationEmail", notificationEmail);
+    return view;
+  }
+
+  public Long pairId() {
+    return pairId;
+  }
+
+  public String httpProxyUrl() {
+    return httpProxyUrl;
+  }
+
+  public List<String> dnsServers() {
+    return dnsServers.isBlank() ? List.of() : Arrays.asList(dnsServers.split(" "));
+  }
+
+  public List<String> ntpServers() {
+    return ntpServers.isBlank() ? List.of() : Arrays.asList(ntpServers.split(" "));
+  }
+
+  public String syslogTarget() {
+    return syslogTarget;
+  }
+
+  public ExpirySchedule expirySchedule() {
+    return expirySchedule;
+  }
+
+  public int expiryWarningDays() {
+    return expiryWarningDays;
+  }
+
+  public String notificationEmail() {
+    return notificationEmail;
+  }
+
+  @Override
+  public long version() {
+    return version;
+  }
+}
