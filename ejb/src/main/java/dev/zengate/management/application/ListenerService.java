@@ -3,6 +3,7 @@ package dev.zengate.management.application;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
 import dev.zengate.management.domain.certificate.ManagedCertificate;
+import dev.zengate.management.domain.listener.ClientCertificateRule;
 import dev.zengate.management.domain.listener.TlsPolicy;
 import dev.zengate.management.domain.listener.VirtualClient;
 import dev.zengate.management.domain.listener.VirtualServer;
@@ -210,12 +211,36 @@ public class ListenerService {
         clientCertificate,
         clientCertificate != null && certificates.keyOf(clientCertificate).isPresent(),
         spec.sourceAddress(),
+        rules(spec.clientCertificateRules()),
         TlsPolicy.of(
             spec.protocols(),
             spec.cipherSuites(),
             spec.revocation(),
             spec.noAiaPolicy(),
             clientCertificate == null ? null : clientCertificate.keyAlgorithm()));
+  }
+
+  /** The rules as given, each certificate existing and with its key here. */
+  private List<ClientCertificateRule> rules(List<ClientCertificateRuleSpec> specs) {
+    if (specs == null) {
+      return List.of();
+    }
+    List<ClientCertificateRule> rules = new java.util.ArrayList<>();
+    for (ClientCertificateRuleSpec spec : specs) {
+      ClientCertificateRule rule =
+          new ClientCertificateRule(spec.destination(), spec.source(), spec.certificateId());
+      ManagedCertificate certificate = certificates.get(rule.certificateId());
+      if (certificates.keyOf(certificate).isEmpty()) {
+        throw new InvalidInputException(
+            "client certificate "
+                + certificate.id()
+                + " of rule "
+                + (rules.size() + 1)
+                + " has no private key here");
+      }
+      rules.add(rule);
+    }
+    return rules;
   }
 
   private void requireUniqueName(GatewayPair pair, String name) {

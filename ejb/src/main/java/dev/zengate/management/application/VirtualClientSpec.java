@@ -4,7 +4,10 @@ import dev.zengate.management.domain.listener.NoAiaPolicy;
 import dev.zengate.management.domain.listener.RevocationCheck;
 import java.util.List;
 
-/** A virtual client as a client creates or changes it (pair and name are fixed once created). */
+/**
+ * A virtual client as a client creates or changes it (pair and name are fixed once created). The
+ * client certificate is the first matching rule's, else {@code clientCertificateId}, else none.
+ */
 public record VirtualClientSpec(
     Long pairId,
     String name,
@@ -16,6 +19,7 @@ public record VirtualClientSpec(
     String verifyName,
     Long clientCertificateId,
     String sourceAddress,
+    List<ClientCertificateRuleSpec> clientCertificateRules,
     List<String> protocols,
     List<String> cipherSuites,
     RevocationCheck revocation,

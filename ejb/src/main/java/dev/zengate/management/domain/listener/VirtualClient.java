@@ -6,7 +6,9 @@ import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.Names;
 import dev.zengate.management.domain.shared.VersionedEntity;
 import dev.zengate.management.domain.trust.TrustStore;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,10 +17,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +76,13 @@ public class VirtualClient implements VersionedEntity {
   @Column(name = "source_address")
   private String sourceAddress;
 
+  @ElementCollection
+  @CollectionTable(
+      name = "client_certificate_rule",
+      joinColumns = @JoinColumn(name = "virtual_client_id"))
+  @OrderColumn(name = "position")
+  private List<ClientCertificateRule> clientCertificateRules = new ArrayList<>();
+
   @Embedded private TlsPolicy tls;
 
   @Column(name = "updated_at", nullable = false)
@@ -95,6 +107,7 @@ public class VirtualClient implements VersionedEntity {
       ManagedCertificate clientCertificate,
       boolean clientCertificateHasKey,
       String sourceAddress,
+      List<ClientCertificateRule> rules,
       TlsPolicy tls) {
     this.listenAddress = Endpoint.ipAddress("listen address", listenAddress);
     this.listenPort = Endpoint.port("listen port", listenPort);
@@ -117,6 +130,8 @@ public class VirtualClient implements VersionedEntity {
         sourceAddress == null || sourceAddress.isBlank()
             ? null
             : Endpoint.ipAddress("source address", sourceAddress);
+    this.clientCertificateRules.clear();
+    this.clientCertificateRules.addAll(rules);
     this.tls = tls;
     this.updatedAt = OffsetDateTime.now();
   }
@@ -133,6 +148,11 @@ public class VirtualClient implements VersionedEntity {
         "clientCertificate",
         clientCertificate == null ? null : clientCertificate.sha256Fingerprint());
     view.put("sourceAddress", sourceAddress);
+    view.put(
+        "clientCertificateRules",
+        clientCertificateRules.stream()
+            .map(r -> r.destination() + " " + r.source() + " -> " + r.certificateId())
+            .toList());
     view.put("protocols", tls == null ? null : tls.protocols());
     view.put("cipherSuites", tls == null ? null : tls.cipherSuites());
     return view;
@@ -180,6 +200,10 @@ public class VirtualClient implements VersionedEntity {
 
   public String sourceAddress() {
     return sourceAddress;
+  }
+
+  public List<ClientCertificateRule> clientCertificateRules() {
+    return List.copyOf(clientCertificateRules);
   }
 
   public TlsPolicy tls() {

@@ -180,6 +180,73 @@ class ListenerApiIT {
     assertTrue(clash.detail().contains("already listens on 192.0.2.10:55020"), clash.body());
   }
 
+  @Test
+  void choosesClientCertificatesByDestinationAndSourceRules() throws Exception {
+    Map<String, Object> client = new HashMap<>();
+    client.put("pairId", pairId);
+    client.put("name", "by-partner");
+    client.put("listenAddress", "10.1.1.1");
+    client.put("listenPort", 5021);
+    client.put("targetHost", "203.0.113.50");
+    client.put("targetPort", 55020);
+    client.put("trustStoreId", trustStoreId);
+    client.put(
+        "clientCertificateRules",
+        List.of(
+            Map.of(
+                "destination", "203.0.113.0/24", "source", "any", "certificateId", ecCertificateId),
+            Map.of("destination", "any", "source", "10.1.1.20", "certificateId", ecCertificateId)));
+    Reply created = admin.post("api/virtual-clients", JsonBody.of(client));
+    assertEquals(201, created.status(), created.body());
+    assertEquals(2, created.json().getJsonArray("clientCertificateRules").size());
+    assertEquals(
+        "203.0.113.0/24",
+        created
+            .json()
+            .getJsonArray("clientCertificateRules")
+            .getJsonObject(0)
+            .getString("destination"));
+
+    Map<String, Object> bothAny = new HashMap<>(client);
+    bothAny.put("name", "both-any");
+    bothAny.put("listenPort", 5022);
+    bothAny.put(
+        "clientCertificateRules",
+        List.of(Map.of("destination", "any", "source", "any", "certificateId", ecCertificateId)));
+    Reply refused = admin.post("api/virtual-clients", JsonBody.of(bothAny));
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(
+        refused.detail().contains("both destination and source 'any' is refused"), refused.body());
+
+    bothAny.put(
+        "clientCertificateRules",
+        List.of(
+            Map.of(
+                "destination",
+                "203.0.113.0/33",
+                "source",
+                "any",
+                "certificateId",
+                ecCertificateId)));
+    Reply badPrefix = admin.post("api/virtual-clients", JsonBody.of(bothAny));
+    assertEquals(422, badPrefix.status(), badPrefix.body());
+    assertTrue(badPrefix.detail().contains("prefix length outside 0-32"), badPrefix.body());
+
+    bothAny.put(
+        "clientCertificateRules",
+        List.of(
+            Map.of(
+                "destination",
+                "203.0.113.7",
+                "source",
+                "any",
+                "certificateId",
+                certificateWithoutKeyId)));
+    Reply noKey = admin.post("api/virtual-clients", JsonBody.of(bothAny));
+    assertEquals(422, noKey.status(), noKey.body());
+    assertTrue(noKey.detail().contains("has no private key here"), noKey.body());
+  }
+
   private static long id(Reply reply) {
     return reply.json().getJsonNumber("id").longValue();
   }

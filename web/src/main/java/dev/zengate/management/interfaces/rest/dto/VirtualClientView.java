@@ -1,5 +1,6 @@
 package dev.zengate.management.interfaces.rest.dto;
 
+import dev.zengate.management.application.ClientCertificateRuleSpec;
 import dev.zengate.management.domain.listener.VirtualClient;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public record VirtualClientView(
     String verifyName,
     Long clientCertificateId,
     String sourceAddress,
+    List<ClientCertificateRuleSpec> clientCertificateRules,
     List<String> protocols,
     List<String> cipherSuites,
     String revocation,
@@ -35,6 +37,9 @@ public record VirtualClientView(
         v.verifyName(),
         v.clientCertificate() == null ? null : v.clientCertificate().id(),
         v.sourceAddress(),
+        v.clientCertificateRules().stream()
+            .map(r -> new ClientCertificateRuleSpec(r.destination(), r.source(), r.certificateId()))
+            .toList(),
         v.tls().protocols(),
         v.tls().cipherSuites(),
         v.tls().revocation().name(),
