@@ -5,6 +5,7 @@ import dev.zengate.gateway.config.ConfigSource;
 import dev.zengate.gateway.config.GatewayConfig;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.config.ListenerConfig;
+import dev.zengate.gateway.config.RevocationConfig;
 import dev.zengate.gateway.config.TlsVersion;
 import dev.zengate.gateway.proxy.CompiledConfig;
 import dev.zengate.gateway.proxy.ConfigCompiler;
@@ -83,15 +84,16 @@ final class CheckCommand implements Callable<Integer> {
       if (l.downstreamTls() != null) {
         line.append(
             String.format(
-                "  downstream[cert=%s clientAuth=%s %s]",
+                "  downstream[cert=%s clientAuth=%s %s%s]",
                 l.downstreamTls().certificate(),
                 l.downstreamTls().clientAuth().name().toLowerCase(),
-                versions(l.downstreamTls().protocols())));
+                versions(l.downstreamTls().protocols()),
+                revocation(l.downstreamTls().clientRevocation())));
       }
       if (l.upstreamTls() != null) {
         line.append(
             String.format(
-                "  upstream[trust=%s verify=%s%s %s]",
+                "  upstream[trust=%s verify=%s%s %s%s]",
                 l.upstreamTls().trust(),
                 l.upstreamTls().verifyName() != null
                     ? l.upstreamTls().verifyName()
@@ -99,13 +101,25 @@ final class CheckCommand implements Callable<Integer> {
                 l.upstreamTls().certificate() != null
                     ? " cert=" + l.upstreamTls().certificate()
                     : "",
-                versions(l.upstreamTls().protocols())));
+                versions(l.upstreamTls().protocols()),
+                revocation(l.upstreamTls().revocation())));
       }
       if (l.sourceAddress() != null) {
         line.append("  source=").append(l.sourceAddress());
       }
       out.println(line);
     }
+  }
+
+  private static String revocation(RevocationConfig r) {
+    if (!r.enabled()) {
+      return "";
+    }
+    return " revocation="
+        + r.mode().name().toLowerCase()
+        + (r.softFail() ? ",soft-fail" : ",hard-fail")
+        + (r.acceptWithoutLocation() ? ",accept-without-location" : "")
+        + (r.leafOnly() ? ",leaf-only" : "");
   }
 
   private static String mode(ListenerConfig l) {

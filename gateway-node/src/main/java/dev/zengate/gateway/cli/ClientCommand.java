@@ -55,7 +55,8 @@ final class ClientCommand extends QuickCommand {
             verifyName,
             cert == null ? null : "client",
             options.protocols(),
-            options.ciphers);
+            options.ciphers,
+            null);
     ListenerConfig listener =
         new ListenerConfig(
             options.name,

@@ -55,7 +55,8 @@ final class ServerCommand extends QuickCommand {
             auth,
             clientCa == null ? null : "client-ca",
             options.protocols(),
-            options.ciphers);
+            options.ciphers,
+            null);
     ListenerConfig listener =
         new ListenerConfig(
             options.name,

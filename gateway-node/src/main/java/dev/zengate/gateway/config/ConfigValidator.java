@@ -1,7 +1,10 @@
 package dev.zengate.gateway.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +22,14 @@ public final class ConfigValidator {
     }
     if (blank(config.node().name())) {
       throw new ConfigProblem("node.name", "a node name is required");
+    }
+    if (config.node().httpProxy() != null) {
+      URI proxy = url(config.node().httpProxy(), "node.httpProxy");
+      if (!"http".equalsIgnoreCase(proxy.getScheme()) || proxy.getPort() < 0) {
+        throw new ConfigProblem(
+            "node.httpProxy",
+            "'" + config.node().httpProxy() + "' is not an HTTP proxy address http://HOST:PORT");
+      }
     }
     for (var entry : config.certificates().entrySet()) {
       validateCertificate("certificates." + entry.getKey(), entry.getValue());
@@ -111,6 +122,12 @@ public final class ConfigValidator {
         trustRef(config, at + ".downstreamTls.clientTrust", down.clientTrust());
       }
       notEmpty(down.protocols(), at + ".downstreamTls.protocols");
+      revocation(down.clientRevocation(), at + ".downstreamTls.clientRevocation");
+      if (down.clientRevocation().enabled() && down.clientAuth() == ClientAuthPolicy.NONE) {
+        throw new ConfigProblem(
+            at + ".downstreamTls.clientRevocation",
+            "checks client certificates, but clientAuth is none: set clientAuth or remove it");
+      }
     } else if (down != null) {
       throw new ConfigProblem(at + ".downstreamTls", "mode client accepts plaintext; remove it");
     }
@@ -124,6 +141,7 @@ public final class ConfigValidator {
         certificateRef(config, at + ".upstreamTls.certificate", up.certificate());
       }
       notEmpty(up.protocols(), at + ".upstreamTls.protocols");
+      revocation(up.revocation(), at + ".upstreamTls.revocation");
     } else if (up != null) {
       throw new ConfigProblem(at + ".upstreamTls", "mode server forwards plaintext; remove it");
     }
@@ -131,6 +149,41 @@ public final class ConfigValidator {
       throw new ConfigProblem(
           at + ".sourceAddress", "'" + listener.sourceAddress() + "' is not an IP address");
     }
+  }
+
+  private static void revocation(RevocationConfig revocation, String at) throws ConfigProblem {
+    positive(revocation.timeout(), at + ".timeout");
+    RevocationCheck mode = revocation.mode();
+    if (revocation.ocspUrl() != null) {
+      url(revocation.ocspUrl(), at + ".ocspUrl");
+      if (mode != RevocationCheck.OCSP && mode != RevocationCheck.BOTH) {
+        throw new ConfigProblem(at + ".ocspUrl", "only used with mode ocsp or both");
+      }
+    }
+    if (revocation.crlUrl() != null) {
+      url(revocation.crlUrl(), at + ".crlUrl");
+      if (mode != RevocationCheck.CRL && mode != RevocationCheck.BOTH) {
+        throw new ConfigProblem(at + ".crlUrl", "only used with mode crl or both");
+      }
+    }
+  }
+
+  /** An absolute http(s) URL with a host, as the revocation fetcher accepts. */
+  private static URI url(String text, String at) throws ConfigProblem {
+    URI uri;
+    try {
+      uri = new URI(text.trim());
+    } catch (URISyntaxException e) {
+      throw new ConfigProblem(at, "'" + text + "' is not a URL: " + e.getReason());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new ConfigProblem(at, "'" + text + "' is not an http:// or https:// URL");
+    }
+    if (uri.getHost() == null) {
+      throw new ConfigProblem(at, "'" + text + "' has no host");
+    }
+    return uri;
   }
 
   private static String modeName(ListenerConfig listener) {

@@ -10,17 +10,20 @@ import java.util.List;
  * @param clientTrust name of the trust set that verifies client certificates
  * @param protocols enabled versions; TLS 1.2 and 1.3 when absent
  * @param cipherSuites TLS 1.2 suites in OpenSSL or IANA spelling; secure AEAD defaults when absent
+ * @param clientRevocation revocation checking of client certificates; none when absent
  */
 public record DownstreamTls(
     String certificate,
     ClientAuthPolicy clientAuth,
     String clientTrust,
     List<TlsVersion> protocols,
-    List<String> cipherSuites) {
+    List<String> cipherSuites,
+    RevocationConfig clientRevocation) {
 
   public DownstreamTls {
     clientAuth = clientAuth == null ? ClientAuthPolicy.NONE : clientAuth;
     protocols = protocols == null ? TlsVersion.DEFAULTS : List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
+    clientRevocation = clientRevocation == null ? RevocationConfig.NONE : clientRevocation;
   }
 }

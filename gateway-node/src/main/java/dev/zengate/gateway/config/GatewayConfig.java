@@ -27,7 +27,8 @@ public record GatewayConfig(
     certificates.forEach((name, c) -> resolvedCerts.put(name, c.resolveAgainst(base)));
     Map<String, TrustConfig> resolvedTrust = new LinkedHashMap<>();
     trust.forEach((name, t) -> resolvedTrust.put(name, t.resolveAgainst(base)));
-    return new GatewayConfig(node, resolvedCerts, resolvedTrust, listeners);
+    return new GatewayConfig(
+        node == null ? null : node.resolveAgainst(base), resolvedCerts, resolvedTrust, listeners);
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -1,5 +1,6 @@
 package dev.zengate.gateway.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -9,9 +10,17 @@ import java.time.Duration;
  * @param tlsProvider TLS implementation for every listener of this node
  * @param admin the loopback admin endpoint (health, status, metrics, reload)
  * @param drainTimeout how long a stopping or removed listener waits for its connections
+ * @param httpProxy HTTP proxy ({@code http://host:port}) for OCSP requests and CRL downloads, or
+ *     null to connect directly
+ * @param crlCacheDir where downloaded CRLs are kept across restarts, or null for memory only
  */
 public record NodeConfig(
-    String name, TlsProviderKind tlsProvider, AdminConfig admin, Duration drainTimeout) {
+    String name,
+    TlsProviderKind tlsProvider,
+    AdminConfig admin,
+    Duration drainTimeout,
+    String httpProxy,
+    Path crlCacheDir) {
 
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -19,5 +28,17 @@ public record NodeConfig(
     tlsProvider = tlsProvider == null ? TlsProviderKind.OPENSSL : tlsProvider;
     admin = admin == null ? AdminConfig.DEFAULT : admin;
     drainTimeout = drainTimeout == null ? DEFAULT_DRAIN_TIMEOUT : drainTimeout;
+  }
+
+  public NodeConfig resolveAgainst(Path base) {
+    return crlCacheDir == null
+        ? this
+        : new NodeConfig(
+            name,
+            tlsProvider,
+            admin,
+            drainTimeout,
+            httpProxy,
+            CertificateConfig.resolve(base, crlCacheDir));
   }
 }

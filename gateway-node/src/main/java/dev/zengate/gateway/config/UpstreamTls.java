@@ -11,16 +11,19 @@ import java.util.List;
  * @param certificate name of the client certificate to present, if the server asks for one
  * @param protocols enabled versions; TLS 1.2 and 1.3 when absent
  * @param cipherSuites TLS 1.2 suites in OpenSSL or IANA spelling; secure AEAD defaults when absent
+ * @param revocation revocation checking of the server's certificates; none when absent
  */
 public record UpstreamTls(
     String trust,
     String verifyName,
     String certificate,
     List<TlsVersion> protocols,
-    List<String> cipherSuites) {
+    List<String> cipherSuites,
+    RevocationConfig revocation) {
 
   public UpstreamTls {
     protocols = protocols == null ? TlsVersion.DEFAULTS : List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
+    revocation = revocation == null ? RevocationConfig.NONE : revocation;
   }
 }

@@ -13,16 +13,19 @@ import java.util.Map;
  *
  * @param materials the certificates and trust sets as loaded, for reporting
  * @param version hash of the source, reported in status
+ * @param revocation the revocation services the listeners' contexts check with
  */
 public record CompiledConfig(
     GatewayConfig config,
     TlsMaterials materials,
     List<ListenerSettings> listeners,
-    String version) {
+    String version,
+    RevocationServices revocation) {
 
   /**
-   * Frees the native memory of this configuration's OpenSSL contexts (a no-op for JDK contexts).
-   * Connections still using a context keep it alive through their engines' own references.
+   * Frees the native memory of this configuration's OpenSSL contexts (a no-op for JDK contexts) and
+   * stops its revocation services. Connections still using a context keep it alive through their
+   * engines' own references.
    */
   public void release() {
     Map<SslContext, Boolean> distinct = new IdentityHashMap<>();
@@ -35,5 +38,6 @@ public record CompiledConfig(
       }
     }
     distinct.keySet().forEach(ReferenceCountUtil::release);
+    revocation.close();
   }
 }

@@ -13,6 +13,7 @@ import dev.zengate.gateway.tls.CertifiedKey;
 import dev.zengate.gateway.tls.CipherSuitePolicy;
 import dev.zengate.gateway.tls.SslContexts;
 import dev.zengate.gateway.tls.TlsMaterials;
+import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,12 +35,21 @@ public final class ConfigCompiler {
   /** Reads, parses and compiles a configuration file. */
   public static CompiledConfig compile(ConfigSource source) throws InvalidConfigException {
     GatewayConfig config = source.parse();
+    RevocationServices revocation = new RevocationServices(config.node());
     try {
       TlsMaterials materials = TlsMaterials.load(config);
-      return new CompiledConfig(
-          config, materials, compileListeners(config, materials), source.sha256());
+      return compiled(
+          config,
+          materials,
+          compileListeners(config, materials, revocation),
+          source.sha256(),
+          revocation);
     } catch (ConfigProblem problem) {
+      revocation.close();
       throw source.fail(problem);
+    } catch (RuntimeException e) {
+      revocation.close();
+      throw e;
     }
   }
 
@@ -49,21 +59,38 @@ public final class ConfigCompiler {
    */
   public static CompiledConfig compile(GatewayConfig config, String origin)
       throws InvalidConfigException {
+    RevocationServices revocation = null;
     try {
       ConfigValidator.validate(config);
+      revocation = new RevocationServices(config.node());
       TlsMaterials materials = TlsMaterials.load(config);
-      return new CompiledConfig(
+      return compiled(
           config,
           materials,
-          compileListeners(config, materials),
-          ConfigSource.hash(config.toString()));
+          compileListeners(config, materials, revocation),
+          ConfigSource.hash(config.toString()),
+          revocation);
     } catch (ConfigProblem problem) {
+      if (revocation != null) {
+        revocation.close();
+      }
       throw new InvalidConfigException(
           origin + ": " + problem.fieldPath() + ": " + problem.getMessage(), problem);
     }
   }
 
-  static List<ListenerSettings> compileListeners(GatewayConfig config, TlsMaterials materials)
+  private static CompiledConfig compiled(
+      GatewayConfig config,
+      TlsMaterials materials,
+      List<ListenerSettings> listeners,
+      String version,
+      RevocationServices revocation) {
+    revocation.startRefreshing();
+    return new CompiledConfig(config, materials, listeners, version, revocation);
+  }
+
+  static List<ListenerSettings> compileListeners(
+      GatewayConfig config, TlsMaterials materials, RevocationServices revocation)
       throws ConfigProblem {
     TlsProviderKind provider = config.node().tlsProvider();
     try {
@@ -73,7 +100,7 @@ public final class ConfigCompiler {
     }
     Map<List<Object>, SslContext> shared = new HashMap<>();
     try {
-      return compileListeners(config, materials, provider, shared);
+      return compileListeners(config, materials, provider, shared, revocation);
     } catch (ConfigProblem | RuntimeException e) {
       // Contexts built before the failure hold native memory with the openssl provider.
       shared.values().forEach(io.netty.util.ReferenceCountUtil::release);
@@ -85,7 +112,8 @@ public final class ConfigCompiler {
       GatewayConfig config,
       TlsMaterials materials,
       TlsProviderKind provider,
-      Map<List<Object>, SslContext> shared)
+      Map<List<Object>, SslContext> shared,
+      RevocationServices revocation)
       throws ConfigProblem {
     List<ListenerSettings> compiled = new ArrayList<>();
     List<ListenerConfig> listeners = config.listeners();
@@ -95,15 +123,19 @@ public final class ConfigCompiler {
       SslContext down = null;
       SslContext up = null;
       String peerName = null;
+      RevocationService downRevocation = null;
+      RevocationService upRevocation = null;
       if (listener.mode().terminatesTls()) {
-        down =
-            downstream(
-                at + ".downstreamTls", listener.downstreamTls(), provider, materials, shared);
+        DownstreamTls tls = listener.downstreamTls();
+        downRevocation = revocation.serviceFor(tls.clientRevocation());
+        down = downstream(at + ".downstreamTls", tls, downRevocation, provider, materials, shared);
       }
       if (listener.mode().originatesTls()) {
         UpstreamTls tls = listener.upstreamTls();
         peerName = tls.verifyName() != null ? tls.verifyName() : listener.target().host();
-        up = upstream(at + ".upstreamTls", tls, peerName, provider, materials, shared);
+        upRevocation = revocation.serviceFor(tls.revocation());
+        up =
+            upstream(at + ".upstreamTls", tls, peerName, upRevocation, provider, materials, shared);
       }
       compiled.add(
           new ListenerSettings(
@@ -115,7 +147,9 @@ public final class ConfigCompiler {
               up,
               peerName,
               sourceAddress(at, listener.sourceAddress()),
-              listener.limits()));
+              listener.limits(),
+              downRevocation,
+              upRevocation));
     }
     return compiled;
   }
@@ -123,6 +157,7 @@ public final class ConfigCompiler {
   private static SslContext downstream(
       String at,
       DownstreamTls tls,
+      RevocationService revocation,
       TlsProviderKind provider,
       TlsMaterials materials,
       Map<List<Object>, SslContext> shared)
@@ -138,20 +173,28 @@ public final class ConfigCompiler {
             tls.clientAuth(),
             Objects.toString(tls.clientTrust()),
             tls.protocols(),
-            suites);
+            suites,
+            policyKey(revocation));
     return build(
         at,
         shared,
         key,
         () ->
             SslContexts.forServer(
-                provider, certificate, tls.clientAuth(), trust, tls.protocols(), suites));
+                provider,
+                certificate,
+                tls.clientAuth(),
+                trust,
+                revocation,
+                tls.protocols(),
+                suites));
   }
 
   private static SslContext upstream(
       String at,
       UpstreamTls tls,
       String peerName,
+      RevocationService revocation,
       TlsProviderKind provider,
       TlsMaterials materials,
       Map<List<Object>, SslContext> shared)
@@ -167,14 +210,20 @@ public final class ConfigCompiler {
             peerName,
             Objects.toString(tls.certificate()),
             tls.protocols(),
-            suites);
+            suites,
+            policyKey(revocation));
     return build(
         at,
         shared,
         key,
         () ->
             SslContexts.forClient(
-                provider, trust, peerName, clientCertificate, tls.protocols(), suites));
+                provider, trust, peerName, revocation, clientCertificate, tls.protocols(), suites));
+  }
+
+  /** Listeners share a context only when they also check revocation the same way. */
+  private static Object policyKey(RevocationService revocation) {
+    return revocation == null ? "no-revocation" : revocation.policy();
   }
 
   private static List<String> suites(

@@ -60,7 +60,8 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
     long idleMillis = settings.limits().idleTimeout().toMillis();
     pipeline.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
     if (settings.downstreamContext() != null) {
-      SslHandler tls = settings.downstreamContext().newHandler(channel.alloc());
+      SslHandler tls =
+          settings.downstreamContext().newHandler(channel.alloc(), transport.tlsTasks());
       tls.setHandshakeTimeoutMillis(settings.limits().handshakeTimeout().toMillis());
       pipeline.addLast("client-hello", new ClientHelloRecorder(record));
       pipeline.addLast("tls", tls);

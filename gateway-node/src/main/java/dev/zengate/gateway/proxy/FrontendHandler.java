@@ -190,7 +190,11 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                       SslHandler tls =
                           settings
                               .upstreamContext()
-                              .newHandler(ch.alloc(), settings.upstreamPeerName(), target.port());
+                              .newHandler(
+                                  ch.alloc(),
+                                  settings.upstreamPeerName(),
+                                  target.port(),
+                                  transport.tlsTasks());
                       tls.setHandshakeTimeoutMillis(
                           settings.limits().handshakeTimeout().toMillis());
                       ch.pipeline().addLast("tls", tls);

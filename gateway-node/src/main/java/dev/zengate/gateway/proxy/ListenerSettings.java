@@ -3,6 +3,7 @@ package dev.zengate.gateway.proxy;
 import dev.zengate.gateway.config.ConnectionLimits;
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.config.ListenerMode;
+import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 
@@ -14,6 +15,8 @@ import java.net.InetAddress;
  * @param upstreamContext origination context, null in server mode
  * @param upstreamPeerName name sent as SNI (when a DNS name) and checked in the certificate
  * @param sourceAddress local address for outgoing connections, null for the system's choice
+ * @param downstreamRevocation checks partners' client certificates, null when not configured
+ * @param upstreamRevocation checks the target's server certificate, null when not configured
  */
 public record ListenerSettings(
     String name,
@@ -24,4 +27,6 @@ public record ListenerSettings(
     SslContext upstreamContext,
     String upstreamPeerName,
     InetAddress sourceAddress,
-    ConnectionLimits limits) {}
+    ConnectionLimits limits,
+    RevocationService downstreamRevocation,
+    RevocationService upstreamRevocation) {}

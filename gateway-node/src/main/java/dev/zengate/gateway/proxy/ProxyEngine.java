@@ -32,9 +32,20 @@ public final class ProxyEngine implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  /** Snapshot of one listener for status output. */
+  /**
+   * Snapshot of one listener for status output.
+   *
+   * @param revocation per side ({@code downstream}, {@code upstream}) that checks revocation: its
+   *     mode and the health of every OCSP responder and CRL used so far; empty when none
+   */
   public record ListenerStatus(
-      String name, String mode, String bind, String target, boolean bound, int activeConnections) {}
+      String name,
+      String mode,
+      String bind,
+      String target,
+      boolean bound,
+      int activeConnections,
+      Map<String, Object> revocation) {}
 
   public synchronized void apply(List<ListenerSettings> desired, Duration drainTimeout)
       throws InterruptedException {
@@ -92,7 +103,8 @@ public final class ProxyEngine implements AutoCloseable {
                   s.bind().toString(),
                   s.target().toString(),
                   runtime.isBound(),
-                  runtime.activeConnections());
+                  runtime.activeConnections(),
+                  RevocationStatus.of(s));
             })
         .sorted(Comparator.comparing(ListenerStatus::name))
         .toList();

@@ -12,12 +12,28 @@ import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Native epoll on Linux, NIO elsewhere; one event loop per core serves every listener. */
+/**
+ * Native epoll on Linux, NIO elsewhere; one event loop per core serves every listener. Beside the
+ * loops, a bounded pool runs the TLS engines' delegated tasks (certificate verification, which may
+ * wait for an OCSP responder or a CRL download), so a slow responder never stalls a loop.
+ */
 public final class Transport implements AutoCloseable {
+
+  /** Threads for TLS tasks: each may wait up to a revocation timeout. */
+  static final int TLS_TASK_THREADS = 32;
+
+  /** Handshakes queued beyond that are refused (the handshake fails) rather than piling up. */
+  static final int TLS_TASK_QUEUE = 4096;
 
   private final EventLoopGroup group;
   private final boolean epoll;
+  private final ThreadPoolExecutor tlsTasks;
 
   public Transport() {
     this(Runtime.getRuntime().availableProcessors());
@@ -27,6 +43,25 @@ public final class Transport implements AutoCloseable {
     this.epoll = Epoll.isAvailable();
     IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     this.group = new MultiThreadIoEventLoopGroup(threads, factory);
+    AtomicInteger count = new AtomicInteger();
+    this.tlsTasks =
+        new ThreadPoolExecutor(
+            TLS_TASK_THREADS,
+            TLS_TASK_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(TLS_TASK_QUEUE),
+            runnable -> {
+              Thread thread = new Thread(runnable, "zengate-tls-task-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    tlsTasks.allowCoreThreadTimeOut(true);
+  }
+
+  /** Executor for SslHandler delegated tasks ({@code SslContext.newHandler(alloc, executor)}). */
+  public Executor tlsTasks() {
+    return tlsTasks;
   }
 
   public EventLoopGroup group() {
@@ -47,6 +82,7 @@ public final class Transport implements AutoCloseable {
 
   @Override
   public void close() {
-    group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    tlsTasks.shutdownNow();
   }
 }

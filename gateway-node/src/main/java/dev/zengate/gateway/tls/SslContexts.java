@@ -10,6 +10,7 @@ import dev.zengate.gateway.trust.ValidatingTrustManager;
 import dev.zengate.gateway.trust.revocation.RevocationChecker;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -43,18 +44,18 @@ public final class SslContexts {
       CertifiedKey certificate,
       ClientAuthPolicy clientAuth,
       List<X509Certificate> clientTrust,
+      RevocationChecker clientRevocation,
       List<TlsVersion> protocols,
       List<String> cipherSuites)
       throws SSLException {
     SslContextBuilder builder =
-        SslContextBuilder.forServer(certificate.key(), certificate.chain())
-            .sslProvider(provider(provider))
+        withTasks(provider, SslContextBuilder.forServer(certificate.key(), certificate.chain()))
             .protocols(protocolNames(protocols))
             .ciphers(cipherSuites)
             .clientAuth(toNetty(clientAuth));
     if (clientTrust != null) {
       // RFC 5280 validation by the gateway's own validator, identically for both providers.
-      builder.trustManager(validating(clientTrust, null));
+      builder.trustManager(validating(clientTrust, null, clientRevocation));
     }
     return builder.build();
   }
@@ -63,32 +64,49 @@ public final class SslContexts {
       TlsProviderKind provider,
       List<X509Certificate> trust,
       String expectedServerName,
+      RevocationChecker revocation,
       CertifiedKey clientCertificate,
       List<TlsVersion> protocols,
       List<String> cipherSuites)
       throws SSLException {
     SslContextBuilder builder =
-        SslContextBuilder.forClient()
-            .sslProvider(provider(provider))
+        withTasks(provider, SslContextBuilder.forClient())
             .protocols(protocolNames(protocols))
             .ciphers(cipherSuites)
             // Chain and name checks are done by the gateway's validator, identically for both
             // providers.
             .endpointIdentificationAlgorithm(null)
-            .trustManager(validating(trust, expectedServerName));
+            .trustManager(validating(trust, expectedServerName, revocation));
     if (clientCertificate != null) {
       builder.keyManager(clientCertificate.key(), clientCertificate.chain());
     }
     return builder.build();
   }
 
+  /**
+   * Certificate verification may wait for an OCSP responder or a CRL download. The JDK engine runs
+   * it as a delegated task; BoringSSL does too once USE_TASKS is set. Either way the SslHandler
+   * hands the task to the executor given to {@code newHandler}, never to the event loop.
+   */
+  private static SslContextBuilder withTasks(TlsProviderKind kind, SslContextBuilder builder) {
+    builder.sslProvider(provider(kind));
+    if (kind == TlsProviderKind.OPENSSL) {
+      builder.option(OpenSslContextOption.USE_TASKS, true);
+    }
+    return builder;
+  }
+
   private static ValidatingTrustManager validating(
-      List<X509Certificate> trust, String expectedServerName) throws SSLException {
+      List<X509Certificate> trust, String expectedServerName, RevocationChecker revocation)
+      throws SSLException {
     if (trust == null || trust.isEmpty()) {
       throw new SSLException("the trust set holds no certificate");
     }
     PathValidator validator =
-        new PathValidator(TrustSet.fromBundle(trust), TrustPolicy.DEFAULT, RevocationChecker.NONE);
+        new PathValidator(
+            TrustSet.fromBundle(trust),
+            TrustPolicy.DEFAULT,
+            revocation == null ? RevocationChecker.NONE : revocation);
     return new ValidatingTrustManager(validator, expectedServerName, null, null);
   }
 

@@ -245,6 +245,39 @@ class CheckCommandTest {
   }
 
   @Test
+  void badRevocationUrlIsReportedWithPositionAndPath() throws Exception {
+    Path file =
+        write(
+            "revocation-url.yaml",
+            HEAD
+                + GOOD_LISTENER
+                + "      clientAuth: required\n      clientTrust: cas\n"
+                + "      clientRevocation:\n        mode: ocsp\n"
+                + "        ocspUrl: ldap://ocsp.example/\n");
+    Result r = check(file);
+    assertEquals(2, r.exit());
+    assertTrue(
+        r.err()
+            .startsWith(
+                file
+                    + ":21:9: listeners[0].downstreamTls.clientRevocation.ocspUrl:"
+                    + " 'ldap://ocsp.example/' is not an http:// or https:// URL"),
+        r.err());
+  }
+
+  @Test
+  void revocationProxyMustBeAnHttpProxyAddress() throws Exception {
+    Path file =
+        write(
+            "revocation-proxy.yaml",
+            HEAD.replace("  name: test-node\n", "  name: test-node\n  httpProxy: proxy.example\n")
+                + GOOD_LISTENER);
+    Result r = check(file);
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains(":3:3: node.httpProxy: 'proxy.example' is not"), r.err());
+  }
+
+  @Test
   void referenceExampleIsAccepted() throws Exception {
     Path root = Path.of(System.getProperty("user.dir")).getParent();
     Path copy = dir.resolve("reference/gateway-reference.yaml");
@@ -273,6 +306,8 @@ class CheckCommandTest {
     Result r = check(copy);
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("zengin-outbound"), r.out());
+    assertTrue(r.out().contains("revocation=ocsp,hard-fail]"), r.out());
+    assertTrue(r.out().contains("revocation=crl,hard-fail,leaf-only]"), r.out());
   }
 
   @Test
