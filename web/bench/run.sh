@@ -12,24 +12,27 @@ PAIRS=${1:-1000}
 CERTIFICATES=${2:-10000}
 REQUESTS=${3:-300}
 DB=zengate_bench_$(date +%s)
-PASSWORD=$(cat "${XDG_CONFIG_HOME:-$HOME/.config}/zengate/db-password")
+SECRETS="${XDG_CONFIG_HOME:-$HOME/.config}/zengate"
+PASSWORD=$(cat "$SECRETS/db-password")
+OWNER_PASSWORD=$(cat "$SECRETS/db-owner-password")
 WORK=$(mktemp -d)
 PORT=18080
 PID=
 
 cleanup() {
   [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  PGPASSWORD=$PASSWORD psql -q -h 127.0.0.1 -U zengate -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
+  PGPASSWORD=$OWNER_PASSWORD psql -q -h 127.0.0.1 -U zengate_owner -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 [ -f "$ROOT/web/target/zengate.war" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
+PGPASSWORD=$OWNER_PASSWORD psql -q -h 127.0.0.1 -U zengate_owner -d postgres -c "CREATE DATABASE $DB" >/dev/null
 export PGPASSWORD=$PASSWORD
-psql -q -h 127.0.0.1 -U zengate -d postgres -c "CREATE DATABASE $DB" >/dev/null
 
 ADMIN_PASSWORD=bench-admin-password
 ZENGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB ZENGATE_DB_USER=zengate ZENGATE_DB_PASSWORD=$PASSWORD \
+ZENGATE_DB_OWNER=zengate_owner ZENGATE_DB_OWNER_PASSWORD=$OWNER_PASSWORD \
 ZENGATE_ADMIN_PASSWORD=$ADMIN_PASSWORD ZENGATE_MASTER_KEY=$(openssl rand -base64 32) \
   java -Xmx1g -jar "$ROOT/web/target/payara-micro.jar" --deploy "$ROOT/web/target/zengate.war" \
   --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" >"$WORK/payara.log" 2>&1 &
@@ -45,7 +48,8 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyou
   -subj "/CN=bench" -days 30 -outform DER -out "$WORK/c.der" 2>/dev/null
 psql -q -h 127.0.0.1 -U zengate -d "$DB" -v ON_ERROR_STOP=1 -v pairs="$PAIRS" -v certificates="$CERTIFICATES" \
   -v der="$(base64 -w0 "$WORK/c.der")" -f "$ROOT/web/bench/seed.sql"
-psql -q -h 127.0.0.1 -U zengate -d "$DB" -c "ANALYZE gateway_pair, gateway_node, certificate" >/dev/null
+psql -q -h 127.0.0.1 -U zengate -d "$DB" -c "SELECT 1" >/dev/null
+PGPASSWORD=$OWNER_PASSWORD psql -q -h 127.0.0.1 -U zengate_owner -d "$DB" -c "ANALYZE gateway_pair, gateway_node, certificate" >/dev/null
 
 echo "Seeded $PAIRS pairs, $((PAIRS * 2)) nodes, $CERTIFICATES certificates; $REQUESTS requests per call"
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"

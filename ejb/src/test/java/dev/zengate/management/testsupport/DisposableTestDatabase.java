@@ -2,7 +2,6 @@ package dev.zengate.management.testsupport;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Logger;
@@ -15,8 +14,10 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * before the first test and drops it after the last.
  *
  * <p>The build sets {@code ZENGATE_DB_URL} to a unique {@code zengate_test_…} name per run and
- * module; the Payara processes the tests start inherit it. Databases with other names are never
- * touched, so a developer's real database is safe even if the variable leaks into a test run.
+ * module; the Payara processes the tests start inherit it. The database belongs to the owner role
+ * ({@code ZENGATE_DB_OWNER}, else the application's role), as in production. Databases with other
+ * names are never touched, so a developer's real database is safe even if the variable leaks into a
+ * test run.
  */
 public final class DisposableTestDatabase implements LauncherSessionListener {
 
@@ -48,11 +49,7 @@ public final class DisposableTestDatabase implements LauncherSessionListener {
 
   private static void execute(String url, String sql) {
     String maintenanceUrl = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-    try (Connection connection =
-            DriverManager.getConnection(
-                maintenanceUrl,
-                System.getenv("ZENGATE_DB_USER"),
-                System.getenv("ZENGATE_DB_PASSWORD"));
+    try (Connection connection = TestDatabaseSwitch.asOwner(maintenanceUrl);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

@@ -70,6 +70,12 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrateAtStartup() {
+    if (!MigrationAccount.fromEnvironment().separateOwner()) {
+      LOG.warning(
+          "ZENGATE_DB_OWNER is not set: the schema is owned by the application's own role, so the"
+              + " audit trail's append-only rule rests on a trigger that role could drop (the hash"
+              + " chain still reveals changes); see sql/README.md");
+    }
     migrate();
   }
 
@@ -86,8 +92,8 @@ public class SchemaMigration {
   private void migrate() {
     try {
       MigrateResult result =
-          Flyway.configure(SchemaMigration.class.getClassLoader())
-              .dataSource(dataSource)
+          MigrationAccount.fromEnvironment()
+              .configure(Flyway.configure(SchemaMigration.class.getClassLoader()), dataSource)
               .locations("classpath:db/migration")
               .load()
               .migrate();

@@ -23,17 +23,22 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
 
+  private static final String OUTCOME = ApiAuthentication.class.getName() + ".outcome";
+
   @Inject private UserDirectory users;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String header = request.getHeader("Authorization");
-    Optional<AppUser> user = Optional.empty();
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      user = basic(header.substring(6).trim(), request.getRemoteAddr());
-    } else if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      user = users.authenticateToken(header.substring(7).trim());
+    // The container may ask more than once for one request: check the credentials (and audit a
+    // failure, and pay for Argon2id) only the first time.
+    Object earlier = request.getAttribute(OUTCOME);
+    Optional<AppUser> user;
+    if (earlier instanceof Outcome outcome) {
+      user = outcome.user();
+    } else {
+      user = check(request);
+      request.setAttribute(OUTCOME, new Outcome(user));
     }
     if (user.isEmpty()) {
       // Anonymous: open operations (health) answer; the others refuse with 401.
@@ -42,6 +47,20 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(
         user.get().username(), Set.of(user.get().role().roleName()));
   }
+
+  private Optional<AppUser> check(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return basic(header.substring(6).trim(), request.getRemoteAddr());
+    }
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return users.authenticateToken(header.substring(7).trim());
+    }
+    return Optional.empty();
+  }
+
+  /** The result of checking one request's credentials. */
+  private record Outcome(Optional<AppUser> user) {}
 
   private Optional<AppUser> basic(String encoded, String remoteAddress) {
     String decoded;

@@ -26,6 +26,12 @@ final class Deployments {
         System.getenv("ZENGATE_DB_PASSWORD"));
   }
 
+  /** A connection to this run's test database as the role that owns its schema. */
+  static Connection databaseAsOwner() throws SQLException {
+    return dev.zengate.management.testsupport.TestDatabaseSwitch.asOwner(
+        System.getenv("ZENGATE_DB_URL"));
+  }
+
   static long count(String sql) throws SQLException {
     try (Connection c = database();
         Statement s = c.createStatement();

@@ -221,14 +221,19 @@ class PairAndAuditIT {
 
     try (Connection db = Deployments.database();
         Statement s = db.createStatement()) {
-      SQLException refused =
-          org.junit.jupiter.api.Assertions.assertThrows(
-              SQLException.class, () -> s.executeUpdate("DELETE FROM audit_event"));
-      assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+      // The application's own role may neither change the trail nor switch its guard off.
+      assertRefused(s, "DELETE FROM audit_event", "permission denied");
+      assertRefused(s, "UPDATE audit_event SET actor = 'x'", "permission denied");
+      assertRefused(
+          s, "ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only", "must be owner");
+    }
+    try (Connection db = Deployments.databaseAsOwner();
+        Statement s = db.createStatement()) {
+      assertRefused(s, "DELETE FROM audit_event", "append-only");
     }
 
     long victim = Deployments.count("SELECT MIN(id) FROM audit_event WHERE action = 'pair.create'");
-    try (Connection db = Deployments.database();
+    try (Connection db = Deployments.databaseAsOwner();
         Statement s = db.createStatement()) {
       // What an intruder with the schema owner's rights could do: the chain still tells.
       s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
@@ -240,5 +245,12 @@ class PairAndAuditIT {
     assertFalse(broken.getBoolean("intact"), broken.toString());
     assertEquals(victim, broken.getJsonNumber("firstBrokenEventId").longValue());
     assertTrue(broken.getString("problem").contains("altered"), broken.toString());
+  }
+
+  private static void assertRefused(Statement statement, String sql, String reason) {
+    SQLException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SQLException.class, () -> statement.execute(sql));
+    assertTrue(refused.getMessage().contains(reason), sql + ": " + refused.getMessage());
   }
 }
