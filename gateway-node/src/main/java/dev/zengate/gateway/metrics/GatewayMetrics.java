@@ -4,19 +4,26 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * The node's small, stable metric set. Names are part of the product's contract (dashboards and
  * alerts rely on them): {@code zengate_connections_active}, {@code zengate_connections_total},
- * {@code zengate_handshakes_total}, {@code zengate_bytes_total}, {@code zengate_handshake_seconds}.
+ * {@code zengate_handshakes_total}, {@code zengate_bytes_total}, {@code zengate_handshake_seconds},
+ * and per revocation source {@code zengate_revocation_source_stale}, {@code
+ * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}.
  */
 public final class GatewayMetrics {
 
@@ -58,6 +65,60 @@ public final class GatewayMetrics {
           .register(registry);
 
   private final ConcurrentMap<String, ListenerMetrics> perListener = new ConcurrentHashMap<>();
+  private volatile Supplier<List<RevocationSample>> revocationSources = List::of;
+
+  /**
+   * One revocation source (OCSP responder or CRL URL) as one listener side uses it.
+   *
+   * @param nextUpdate when the source's current data expires (CRLs), or null
+   */
+  public record RevocationSample(
+      String listener,
+      String side,
+      String kind,
+      String url,
+      boolean stale,
+      long failures,
+      Instant nextUpdate) {
+
+    String[] labels() {
+      return new String[] {listener, side, kind, url};
+    }
+  }
+
+  {
+    GaugeWithCallback.builder()
+        .name("zengate_revocation_source_stale")
+        .help("1 when a CRL is past its nextUpdate and could not be refreshed")
+        .labelNames("listener", "side", "kind", "url")
+        .callback(
+            callback ->
+                revocationSources.get().forEach(s -> callback.call(s.stale() ? 1 : 0, s.labels())))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("zengate_revocation_source_failures")
+        .help("Failed OCSP requests and CRL downloads since the configuration was applied")
+        .labelNames("listener", "side", "kind", "url")
+        .callback(
+            callback ->
+                revocationSources.get().forEach(s -> callback.call(s.failures(), s.labels())))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("zengate_revocation_next_update_seconds")
+        .help("Unix time at which the source's current CRL expires (nextUpdate)")
+        .labelNames("listener", "side", "kind", "url")
+        .callback(
+            callback ->
+                revocationSources.get().stream()
+                    .filter(s -> s.nextUpdate() != null)
+                    .forEach(s -> callback.call(s.nextUpdate().getEpochSecond(), s.labels())))
+        .register(registry);
+  }
+
+  /** Where the revocation metrics read their values at each scrape. */
+  public void revocationSources(Supplier<List<RevocationSample>> source) {
+    revocationSources = source;
+  }
 
   /** Data points of one listener, resolved once so the hot path does no label lookups. */
   public ListenerMetrics listener(String name) {

@@ -38,6 +38,7 @@ public final class GatewayNode implements AutoCloseable {
   private GatewayNode(ConfigLoader loader) {
     this.transport = new Transport();
     this.engine = new ProxyEngine(transport, metrics);
+    metrics.revocationSources(engine::revocationSamples);
     this.reloader = new ConfigReloader(loader, engine);
     this.triggers = new ReloadTriggers(reloader);
   }

@@ -110,6 +110,13 @@ public final class ProxyEngine implements AutoCloseable {
         .toList();
   }
 
+  /** Health of every revocation source in use, for the metrics. */
+  public synchronized List<GatewayMetrics.RevocationSample> revocationSamples() {
+    return listeners.values().stream()
+        .flatMap(runtime -> RevocationStatus.samples(runtime.settings()).stream())
+        .toList();
+  }
+
   public String transportName() {
     return transport.describe();
   }

@@ -1,8 +1,10 @@
 package dev.zengate.gateway.proxy;
 
+import dev.zengate.gateway.metrics.GatewayMetrics.RevocationSample;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import dev.zengate.gateway.trust.revocation.SourceHealth;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,32 @@ final class RevocationStatus {
       sides.put("upstream", side(settings.upstreamRevocation()));
     }
     return sides;
+  }
+
+  /** The same sources as samples for the metrics, one per listener side and source. */
+  static List<RevocationSample> samples(ListenerSettings settings) {
+    List<RevocationSample> samples = new ArrayList<>();
+    addSamples(samples, settings.name(), "downstream", settings.downstreamRevocation());
+    addSamples(samples, settings.name(), "upstream", settings.upstreamRevocation());
+    return samples;
+  }
+
+  private static void addSamples(
+      List<RevocationSample> samples, String listener, String side, RevocationService service) {
+    if (service == null) {
+      return;
+    }
+    for (SourceHealth health : service.health()) {
+      samples.add(
+          new RevocationSample(
+              listener,
+              side,
+              health.kind(),
+              health.url(),
+              health.stale(),
+              health.failures(),
+              health.nextUpdate()));
+    }
   }
 
   private static Map<String, Object> side(RevocationService service) {

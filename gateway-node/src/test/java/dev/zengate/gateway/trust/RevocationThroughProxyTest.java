@@ -155,6 +155,17 @@ class RevocationThroughProxyTest {
               "listener=\"partners\",reason=\"certificate_revoked\",result=\"failure\","
                   + "side=\"downstream\""),
           metrics);
+      assertTrue(
+          metrics.contains(
+              "zengate_revocation_source_stale{kind=\"ocsp\",listener=\"partners\","
+                  + "side=\"downstream\",url=\""
+                  + http.url("/ocsp")
+                  + "\"} 0"),
+          metrics);
+      assertTrue(
+          metrics.contains(
+              "zengate_revocation_source_failures_total{kind=\"ocsp\",listener=\"partners\""),
+          metrics);
       String status = node.admin("GET", "/status").body();
       assertTrue(status.contains("\"kind\" : \"ocsp\""), status);
       assertTrue(status.contains(http.url("/ocsp")), status);
