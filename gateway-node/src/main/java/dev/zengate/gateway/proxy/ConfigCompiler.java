@@ -76,6 +76,11 @@ public final class ConfigCompiler {
       }
       throw new InvalidConfigException(
           origin + ": " + problem.fieldPath() + ": " + problem.getMessage(), problem);
+    } catch (RuntimeException e) {
+      if (revocation != null) {
+        revocation.close();
+      }
+      throw e;
     }
   }
 

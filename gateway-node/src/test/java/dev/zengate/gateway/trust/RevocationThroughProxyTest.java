@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,8 @@ class RevocationThroughProxyTest {
   static Cert revokedClient;
   static Cert goodServer;
   static Cert revokedServer;
+  static Cert goodServerWithCdp;
+  static Cert revokedServerWithCdp;
   static EchoServer plainBackend;
 
   @BeforeAll
@@ -87,12 +90,25 @@ class RevocationThroughProxyTest {
                 .eku(KeyPurposeId.id_kp_serverAuth)
                 .ip("127.0.0.1")
                 .ocsp(ocsp));
+    String crl = http.url("/crl");
+    goodServerWithCdp = serverWithCdp(pki, "bank-crl-good", crl);
+    revokedServerWithCdp = serverWithCdp(pki, "bank-crl-revoked", crl);
     ca.valid(goodClient);
     ca.valid(goodServer);
+    ca.valid(goodServerWithCdp);
     Instant revokedAt = Instant.now().minusSeconds(3600);
     ca.revoke(revokedClient, revokedAt, "keyCompromise");
     ca.revoke(revokedServer, revokedAt, "keyCompromise");
+    ca.revoke(revokedServerWithCdp, revokedAt, "keyCompromise");
+    Instant now = Instant.now();
+    byte[] currentCrl = ca.crl(now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+    http.serve("/crl", request -> currentCrl);
     plainBackend = EchoServer.plain();
+  }
+
+  private static Cert serverWithCdp(Pki pki, String cn, String crlUrl) throws Exception {
+    return pki.issue(
+        spec(cn).issuer(root).eku(KeyPurposeId.id_kp_serverAuth).ip("127.0.0.1").crl(crlUrl));
   }
 
   @AfterAll
@@ -214,6 +230,57 @@ class RevocationThroughProxyTest {
                 "listener=\"bank-revoked\",reason=\"certificate_revoked\",result=\"failure\","
                     + "side=\"upstream\""),
             metrics);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openssl", "jdk"})
+  void virtualClientWithCrlChecksTheDistributionPointAndReportsItsNextUpdate(String provider)
+      throws Exception {
+    try (EchoServer good = EchoServer.tls(context(goodServerWithCdp));
+        EchoServer revoked = EchoServer.tls(context(revokedServerWithCdp))) {
+      int okPort = Ports.free();
+      int badPort = Ports.free();
+      String listeners =
+          """
+            - name: crl-good
+              mode: client
+              bind: 127.0.0.1:%d
+              target: 127.0.0.1:%d
+              upstreamTls:
+                trust: root
+                revocation:
+                  mode: crl
+            - name: crl-revoked
+              mode: client
+              bind: 127.0.0.1:%d
+              target: 127.0.0.1:%d
+              upstreamTls:
+                trust: root
+                revocation:
+                  mode: crl
+          """
+              .formatted(okPort, good.port(), badPort, revoked.port());
+      try (NodeFixture node = NodeFixture.start(dir, provider, head() + listeners)) {
+        try (Socket socket = Peers.plain(okPort)) {
+          assertEquals("zengin\n", Peers.roundTrip(socket, "zengin\n"));
+        }
+        try (Socket socket = Peers.plain(badPort)) {
+          assertTrue(Peers.closedWithoutData(socket));
+        }
+        String metrics = awaitMetric(node, "reason=\"certificate_revoked\"");
+        assertTrue(
+            metrics.contains(
+                "listener=\"crl-revoked\",reason=\"certificate_revoked\",result=\"failure\","
+                    + "side=\"upstream\""),
+            metrics);
+        assertTrue(
+            metrics.contains("zengate_revocation_next_update_seconds{kind=\"crl\""), metrics);
+        String status = node.admin("GET", "/status").body();
+        assertTrue(status.contains("\"kind\" : \"crl\""), status);
+        assertTrue(status.contains("\"stale\" : false"), status);
+        assertTrue(status.matches("(?s).*\"nextUpdate\" : \"20.*"), status);
       }
     }
   }
