@@ -61,7 +61,10 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
     pipeline.addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
     if (settings.downstreamContext() != null) {
       SslHandler tls =
-          settings.downstreamContext().newHandler(channel.alloc(), transport.tlsTasks());
+          settings
+              .downstreamContext()
+              .newHandler(
+                  channel.alloc(), transport.tlsTasks(settings.downstreamRevocation() != null));
       tls.setHandshakeTimeoutMillis(settings.limits().handshakeTimeout().toMillis());
       pipeline.addLast("client-hello", new ClientHelloRecorder(record));
       pipeline.addLast("tls", tls);

@@ -194,7 +194,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                                   ch.alloc(),
                                   settings.upstreamPeerName(),
                                   target.port(),
-                                  transport.tlsTasks());
+                                  transport.tlsTasks(settings.upstreamRevocation() != null));
                       tls.setHandshakeTimeoutMillis(
                           settings.limits().handshakeTimeout().toMillis());
                       ch.pipeline().addLast("tls", tls);

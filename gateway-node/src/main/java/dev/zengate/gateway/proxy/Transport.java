@@ -12,6 +12,7 @@ import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.ImmediateExecutor;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -59,9 +60,13 @@ public final class Transport implements AutoCloseable {
     tlsTasks.allowCoreThreadTimeOut(true);
   }
 
-  /** Executor for SslHandler delegated tasks ({@code SslContext.newHandler(alloc, executor)}). */
-  public Executor tlsTasks() {
-    return tlsTasks;
+  /**
+   * Executor for SslHandler delegated tasks ({@code SslContext.newHandler(alloc, executor)}): the
+   * task pool when certificate checks may block on OCSP or CRL fetches, otherwise inline on the
+   * event loop (no thread hop per handshake).
+   */
+  public Executor tlsTasks(boolean checksRevocation) {
+    return checksRevocation ? tlsTasks : ImmediateExecutor.INSTANCE;
   }
 
   public EventLoopGroup group() {

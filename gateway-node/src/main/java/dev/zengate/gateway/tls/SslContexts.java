@@ -49,7 +49,10 @@ public final class SslContexts {
       List<String> cipherSuites)
       throws SSLException {
     SslContextBuilder builder =
-        withTasks(provider, SslContextBuilder.forServer(certificate.key(), certificate.chain()))
+        withTasks(
+                provider,
+                SslContextBuilder.forServer(certificate.key(), certificate.chain()),
+                clientTrust != null && checksRevocation(clientRevocation))
             .protocols(protocolNames(protocols))
             .ciphers(cipherSuites)
             .clientAuth(toNetty(clientAuth));
@@ -70,7 +73,7 @@ public final class SslContexts {
       List<String> cipherSuites)
       throws SSLException {
     SslContextBuilder builder =
-        withTasks(provider, SslContextBuilder.forClient())
+        withTasks(provider, SslContextBuilder.forClient(), checksRevocation(revocation))
             .protocols(protocolNames(protocols))
             .ciphers(cipherSuites)
             // Chain and name checks are done by the gateway's validator, identically for both
@@ -86,14 +89,21 @@ public final class SslContexts {
   /**
    * Certificate verification may wait for an OCSP responder or a CRL download. The JDK engine runs
    * it as a delegated task; BoringSSL does too once USE_TASKS is set. Either way the SslHandler
-   * hands the task to the executor given to {@code newHandler}, never to the event loop.
+   * hands the task to the executor given to {@code newHandler} (the listener's task pool when it
+   * checks revocation, see ConnectionInitializer). Without revocation nothing blocks, and running
+   * the handshake inline spares every connection a hop to another thread.
    */
-  private static SslContextBuilder withTasks(TlsProviderKind kind, SslContextBuilder builder) {
+  private static SslContextBuilder withTasks(
+      TlsProviderKind kind, SslContextBuilder builder, boolean blockingChecks) {
     builder.sslProvider(provider(kind));
-    if (kind == TlsProviderKind.OPENSSL) {
+    if (kind == TlsProviderKind.OPENSSL && blockingChecks) {
       builder.option(OpenSslContextOption.USE_TASKS, true);
     }
     return builder;
+  }
+
+  private static boolean checksRevocation(RevocationChecker revocation) {
+    return revocation != null && revocation != RevocationChecker.NONE;
   }
 
   private static ValidatingTrustManager validating(
