@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ public class AuditTrail {
   }
 
   public List<AuditEvent> find(AuditQuery query) {
-    Map<String, Object> parameters = new java.util.HashMap<>();
+    Map<String, Object> parameters = new HashMap<>();
     String where = conditions(query, parameters);
     TypedQuery<AuditEvent> q =
         em.createQuery(
@@ -61,7 +62,7 @@ public class AuditTrail {
   }
 
   public long count(AuditQuery query) {
-    Map<String, Object> parameters = new java.util.HashMap<>();
+    Map<String, Object> parameters = new HashMap<>();
     String where = conditions(query, parameters);
     TypedQuery<Long> q = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
     parameters.forEach(q::setParameter);

@@ -23,14 +23,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Certificates and their private keys: import with every check done before anything is stored, key
@@ -183,11 +186,11 @@ public class CertificateService {
   }
 
   /** Which of these certificates have a private key here, in one query. */
-  public java.util.Set<Long> withPrivateKey(List<ManagedCertificate> page) {
+  public Set<Long> withPrivateKey(List<ManagedCertificate> page) {
     if (page.isEmpty()) {
-      return java.util.Set.of();
+      return Set.of();
     }
-    return new java.util.HashSet<>(
+    return new HashSet<>(
         em.createQuery(
                 "SELECT k.certificate.id FROM SealedPrivateKey k WHERE k.certificate IN :page",
                 Long.class)
@@ -239,10 +242,8 @@ public class CertificateService {
                 () -> new InvalidInputException("certificate " + id + " has no private key here"));
     PrivateKey privateKey =
         Pkcs8.decode(sealer.open(key.sealed(), key.publicKeySha256()), key.keyAlgorithm());
-    List<X509Certificate> chain = new ArrayList<>();
-    for (ManagedCertificate c = certificate; c != null; c = c.issuer()) {
-      chain.add(c.x509());
-    }
+    List<X509Certificate> chain =
+        certificate.chain().stream().map(ManagedCertificate::x509).toList();
     byte[] pkcs12 = Pkcs12.write(privateKey, chain, passphrase.toCharArray());
     audit.record(
         actor,
@@ -359,7 +360,7 @@ public class CertificateService {
           .setParameter("fingerprint", ManagedCertificate.fingerprint(certificate.getEncoded()))
           .getResultStream()
           .findFirst();
-    } catch (java.security.cert.CertificateEncodingException e) {
+    } catch (CertificateEncodingException e) {
       throw new InvalidInputException("a certificate cannot be re-encoded: " + e.getMessage());
     }
   }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -225,7 +226,7 @@ public class ListenerService {
     if (specs == null) {
       return List.of();
     }
-    List<ClientCertificateRule> rules = new java.util.ArrayList<>();
+    List<ClientCertificateRule> rules = new ArrayList<>();
     for (ClientCertificateRuleSpec spec : specs) {
       ClientCertificateRule rule =
           new ClientCertificateRule(spec.destination(), spec.source(), spec.certificateId());

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 
 /** Turns an unsealed PKCS#8 encoding back into a private key. */
 final class Pkcs8 {
@@ -16,7 +17,7 @@ final class Pkcs8 {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("a stored " + algorithm + " key cannot be decoded", e);
     } finally {
-      java.util.Arrays.fill(pkcs8, (byte) 0);
+      Arrays.fill(pkcs8, (byte) 0);
     }
   }
 }

@@ -1,8 +1,11 @@
 package dev.zengate.management.domain.certificate;
 
 import dev.zengate.management.domain.shared.InvalidInputException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Locale;
@@ -72,9 +75,8 @@ public enum KeySpec {
   }
 
   /** Refuses private keys of other algorithms than RSA and ECDSA (e.g. Ed25519, DSA). */
-  public static void requireSupported(java.security.PrivateKey key) {
-    if (!(key instanceof java.security.interfaces.RSAPrivateKey
-        || key instanceof java.security.interfaces.ECPrivateKey)) {
+  public static void requireSupported(PrivateKey key) {
+    if (!(key instanceof RSAPrivateKey || key instanceof ECPrivateKey)) {
       throw new InvalidInputException(
           "unsupported key type " + key.getAlgorithm() + ": only RSA and ECDSA keys are supported");
     }

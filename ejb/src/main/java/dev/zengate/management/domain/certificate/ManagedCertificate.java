@@ -148,6 +148,15 @@ public class ManagedCertificate {
     this.issuer = issuerCertificate;
   }
 
+  /** This certificate and the stored issuers above it, leaf first. */
+  public List<ManagedCertificate> chain() {
+    List<ManagedCertificate> chain = new ArrayList<>();
+    for (ManagedCertificate c = this; c != null; c = c.issuer) {
+      chain.add(c);
+    }
+    return chain;
+  }
+
   public X509Certificate x509() {
     return PkiMaterial.der("stored certificate " + id, der);
   }

@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
+import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -110,7 +111,7 @@ public final class PkiMaterial {
       store = KeyStore.getInstance("PKCS12");
       store.load(new ByteArrayInputStream(pkcs12), passphrase);
     } catch (IOException e) {
-      if (rootCause(e) instanceof java.security.UnrecoverableKeyException
+      if (rootCause(e) instanceof UnrecoverableKeyException
           || String.valueOf(e.getMessage()).contains("password")) {
         throw new InvalidInputException(what + ": wrong passphrase");
       }

@@ -1,5 +1,7 @@
 package dev.zengate.management.domain.user;
 
+import java.util.Locale;
+
 /** What a user may do. Names in lower case are the container's role and group names. */
 public enum Role {
   /** Everything, including users and key export. */
@@ -10,6 +12,6 @@ public enum Role {
   AUDITOR;
 
   public String roleName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -91,7 +91,7 @@ public class CertificatesResource {
   @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
   public String pem(@PathParam("id") long id) {
     StringBuilder pem = new StringBuilder();
-    for (ManagedCertificate c = certificates.get(id); c != null; c = c.issuer()) {
+    for (ManagedCertificate c : certificates.get(id).chain()) {
       pem.append("-----BEGIN CERTIFICATE-----\n")
           .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.der()))
           .append("\n-----END CERTIFICATE-----\n");
