@@ -45,12 +45,9 @@ class ListenerLifecycleTest {
     List<Integer> ports = new ArrayList<>();
     StringBuilder yaml = new StringBuilder(certificate(server)).append("listeners:\n");
     try (EchoServer backend = EchoServer.plain()) {
-      while (ports.size() < 300) {
-        int port = Ports.free();
-        if (!ports.contains(port)) {
-          ports.add(port);
-          yaml.append(listener("vs-" + ports.size(), port, backend.port()));
-        }
+      ports.addAll(Ports.freeOutsideEphemeralRange(300));
+      for (int i = 0; i < ports.size(); i++) {
+        yaml.append(listener("vs-" + (i + 1), ports.get(i), backend.port()));
       }
       try (NodeFixture node = NodeFixture.start(dir, "openssl", yaml.toString())) {
         assertEquals(300, node.node.engine().status().size());
