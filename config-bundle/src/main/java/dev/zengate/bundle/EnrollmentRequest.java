@@ -1,0 +1,10 @@
+package dev.zengate.bundle;
+
+/**
+ * A node's enrollment request.
+ *
+ * @param token the text form of an {@link EnrollmentToken}
+ * @param publicKey the node's X25519 public key (base64url SubjectPublicKeyInfo) that secrets will
+ *     be sealed to; its private key never leaves the node
+ */
+public record EnrollmentRequest(String token, String publicKey) {}
