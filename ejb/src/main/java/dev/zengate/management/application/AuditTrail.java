@@ -8,6 +8,8 @@ import dev.zengate.management.domain.audit.ChainVerification;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Appends to, reads and verifies the audit trail. Events are written in the transaction of the
@@ -29,10 +32,18 @@ public class AuditTrail {
 
   private static final int VERIFY_BATCH = 500;
 
+  /** Object types nodes' bundles are compiled from: a change to one may change a bundle. */
+  private static final Set<String> CONFIGURATION =
+      Set.of("certificate", "node", "pair", "trust-store", "virtual-server", "virtual-client");
+
   @PersistenceContext private EntityManager em;
+  @Inject private Event<ConfigurationChanged> configurationChanges;
 
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public AuditEvent record(Actor who, AuditedChange change) {
+    if (CONFIGURATION.contains(change.objectType())) {
+      configurationChanges.fire(new ConfigurationChanged(change.objectType()));
+    }
     em.createNativeQuery("SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult();
     List<?> last =
         em.createNativeQuery("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -155,6 +156,13 @@ public class ManagedCertificate {
       chain.add(c);
     }
     return chain;
+  }
+
+  /** This certificate alone as PEM text. */
+  public String pem() {
+    return "-----BEGIN CERTIFICATE-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END CERTIFICATE-----\n";
   }
 
   public X509Certificate x509() {

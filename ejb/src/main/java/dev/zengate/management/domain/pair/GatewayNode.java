@@ -53,6 +53,44 @@ public class GatewayNode implements VersionedEntity {
   @Column(name = "last_heartbeat_at")
   private OffsetDateTime lastHeartbeatAt;
 
+  // Enrollment and publication. Reports and publications update these with bulk statements that
+  // leave the entity version alone, so an operator's If-Match is not invalidated by a heartbeat.
+  @Column(name = "public_key")
+  private String publicKey;
+
+  @Column(name = "enrolled_at")
+  private OffsetDateTime enrolledAt;
+
+  @Column(name = "published_version", nullable = false)
+  private long publishedVersion;
+
+  @Column(name = "published_hash")
+  private String publishedHash;
+
+  @Column(name = "published_at")
+  private OffsetDateTime publishedAt;
+
+  @Column(name = "applied_at")
+  private OffsetDateTime appliedAt;
+
+  @Column(name = "rejected_version")
+  private Long rejectedVersion;
+
+  @Column(name = "rejected_code")
+  private String rejectedCode;
+
+  @Column(name = "rejected_reason")
+  private String rejectedReason;
+
+  @Column(name = "rejected_at")
+  private OffsetDateTime rejectedAt;
+
+  @Column(name = "started_at")
+  private OffsetDateTime startedAt;
+
+  @Column(name = "active_connections")
+  private Long activeConnections;
+
   @Column(name = "updated_at", nullable = false)
   private OffsetDateTime updatedAt;
 
@@ -105,6 +143,65 @@ public class GatewayNode implements VersionedEntity {
 
   public int priority() {
     return priority;
+  }
+
+  /** Records the node's X25519 public key that its secrets will be sealed to. */
+  public void enroll(String publicKey, OffsetDateTime at) {
+    this.publicKey = publicKey;
+    this.enrolledAt = at;
+  }
+
+  public String publicKey() {
+    return publicKey;
+  }
+
+  public OffsetDateTime enrolledAt() {
+    return enrolledAt;
+  }
+
+  public long publishedVersion() {
+    return publishedVersion;
+  }
+
+  public String publishedHash() {
+    return publishedHash;
+  }
+
+  public OffsetDateTime publishedAt() {
+    return publishedAt;
+  }
+
+  public OffsetDateTime appliedAt() {
+    return appliedAt;
+  }
+
+  public Long rejectedVersion() {
+    return rejectedVersion;
+  }
+
+  public String rejectedCode() {
+    return rejectedCode;
+  }
+
+  public String rejectedReason() {
+    return rejectedReason;
+  }
+
+  public OffsetDateTime rejectedAt() {
+    return rejectedAt;
+  }
+
+  public OffsetDateTime startedAt() {
+    return startedAt;
+  }
+
+  public Long activeConnections() {
+    return activeConnections;
+  }
+
+  /** True when the node runs what was last published to it. */
+  public boolean inSync() {
+    return publishedHash != null && publishedHash.equals(appliedConfigHash);
   }
 
   public String reportedRole() {

@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -92,9 +91,7 @@ public class CertificatesResource {
   public String pem(@PathParam("id") long id) {
     StringBuilder pem = new StringBuilder();
     for (ManagedCertificate c : certificates.get(id).chain()) {
-      pem.append("-----BEGIN CERTIFICATE-----\n")
-          .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.der()))
-          .append("\n-----END CERTIFICATE-----\n");
+      pem.append(c.pem());
     }
     return pem.toString();
   }

@@ -4,16 +4,22 @@ import static dev.zengate.management.interfaces.rest.Roles.ADMIN;
 import static dev.zengate.management.interfaces.rest.Roles.AUDITOR;
 import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
 
+import dev.zengate.management.application.BundlePublisher;
+import dev.zengate.management.application.EnrollmentService;
+import dev.zengate.management.application.IssuedEnrollment;
 import dev.zengate.management.application.PairService;
 import dev.zengate.management.application.PairSettingsSpec;
+import dev.zengate.management.application.Publication;
 import dev.zengate.management.domain.pair.GatewayNode;
 import dev.zengate.management.domain.pair.GatewayPair;
 import dev.zengate.management.domain.pair.PairSettings;
 import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.interfaces.rest.dto.EnrollmentInput;
 import dev.zengate.management.interfaces.rest.dto.NodeInput;
 import dev.zengate.management.interfaces.rest.dto.NodeView;
 import dev.zengate.management.interfaces.rest.dto.PairInput;
 import dev.zengate.management.interfaces.rest.dto.PairSettingsView;
+import dev.zengate.management.interfaces.rest.dto.PairStatusView;
 import dev.zengate.management.interfaces.rest.dto.PairView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,6 +38,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.util.List;
 
 /** {@code /api/pairs}: gateway pairs and their two nodes. */
@@ -42,6 +49,8 @@ import java.util.List;
 public class PairsResource {
 
   @Inject private PairService pairs;
+  @Inject private EnrollmentService enrollments;
+  @Inject private BundlePublisher publisher;
   @Inject private CurrentActor actor;
   @Context private HttpHeaders headers;
   @Context private UriInfo uri;
@@ -117,6 +126,38 @@ public class PairsResource {
             Response.created(uri.getAbsolutePathBuilder().path(node.name()).build()), node)
         .entity(NodeView.of(node))
         .build();
+  }
+
+  /** Issues a one-time token with which the node enrolls itself (shown once). */
+  @POST
+  @Path("{id}/nodes/{name}/enrollment")
+  @RolesAllowed({ADMIN})
+  public Response issueEnrollment(
+      @PathParam("id") long id, @PathParam("name") String name, EnrollmentInput input) {
+    Duration validity =
+        input == null || input.validitySeconds() == null
+            ? null
+            : Duration.ofSeconds(input.validitySeconds());
+    IssuedEnrollment issued = enrollments.issue(actor.get(), id, name, validity);
+    return Response.status(Response.Status.CREATED).entity(issued).build();
+  }
+
+  /** Publishes the pair's current configuration to its nodes now (normally automatic). */
+  @POST
+  @Path("{id}/publish")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public List<Publication> publish(@PathParam("id") long id, @QueryParam("force") boolean force) {
+    pairs.get(id);
+    return publisher.publishPair(actor.get(), id, force);
+  }
+
+  /** Who is master, whether both nodes run what was published, and split-brain alerts. */
+  @GET
+  @Path("{id}/status")
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public PairStatusView status(@PathParam("id") long id) {
+    GatewayPair pair = pairs.get(id);
+    return PairStatusView.of(pair, pair.nodes());
   }
 
   @GET

@@ -60,6 +60,11 @@ final class ManagementServer {
     return new ManagementServer(server, application, "Bearer " + token);
   }
 
+  /** The application's base address, e.g. for a gateway node's {@code enroll --server}. */
+  URI application() {
+    return application;
+  }
+
   /** GET a path of the application, e.g. {@code api/health}. */
   Reply get(String path) throws IOException, InterruptedException {
     return send("GET", path, null, Map.of());

@@ -1,18 +1,39 @@
 package dev.zengate.management.interfaces.rest.dto;
 
 import dev.zengate.management.domain.pair.GatewayNode;
+import dev.zengate.management.domain.pair.PairStatus;
 import java.time.OffsetDateTime;
 
-/** A node as the API shows it, with what it last reported. */
+/**
+ * A node as the API shows it: its settings, enrollment, what was published to it and what it last
+ * reported (role, applied bundle, last refusal).
+ *
+ * @param live the node reported within {@link PairStatus#LIVE_WITHIN}
+ * @param inSync it runs the bundle last published to it
+ */
 public record NodeView(
     long id,
     String name,
     String host,
     int priority,
+    boolean enrolled,
+    OffsetDateTime enrolledAt,
     String reportedRole,
+    boolean live,
+    OffsetDateTime lastHeartbeatAt,
+    OffsetDateTime startedAt,
+    Long activeConnections,
+    long publishedVersion,
+    String publishedHash,
+    OffsetDateTime publishedAt,
     Long appliedConfigVersion,
     String appliedConfigHash,
-    OffsetDateTime lastHeartbeatAt,
+    OffsetDateTime appliedAt,
+    boolean inSync,
+    Long rejectedVersion,
+    String rejectedCode,
+    String rejectedReason,
+    OffsetDateTime rejectedAt,
     long version) {
 
   public static NodeView of(GatewayNode node) {
@@ -21,10 +42,24 @@ public record NodeView(
         node.name(),
         node.host(),
         node.priority(),
+        node.publicKey() != null,
+        node.enrolledAt(),
         node.reportedRole(),
+        PairStatus.live(node, OffsetDateTime.now()),
+        node.lastHeartbeatAt(),
+        node.startedAt(),
+        node.activeConnections(),
+        node.publishedVersion(),
+        node.publishedHash(),
+        node.publishedAt(),
         node.appliedConfigVersion(),
         node.appliedConfigHash(),
-        node.lastHeartbeatAt(),
+        node.appliedAt(),
+        node.inSync(),
+        node.rejectedVersion(),
+        node.rejectedCode(),
+        node.rejectedReason(),
+        node.rejectedAt(),
         node.version());
   }
 }

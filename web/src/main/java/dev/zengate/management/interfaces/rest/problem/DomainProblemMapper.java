@@ -4,6 +4,7 @@ import dev.zengate.management.domain.shared.ConflictException;
 import dev.zengate.management.domain.shared.DomainProblem;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.NotFoundException;
+import dev.zengate.management.domain.shared.RefusedException;
 import dev.zengate.management.domain.shared.StaleVersionException;
 import dev.zengate.management.domain.shared.UnavailableException;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,9 @@ public class DomainProblemMapper implements ExceptionMapper<DomainProblem> {
     } else if (problem instanceof StaleVersionException) {
       status = 412;
       title = "Changed by someone else";
+    } else if (problem instanceof RefusedException) {
+      status = 403;
+      title = "Refused";
     } else if (problem instanceof UnavailableException) {
       status = 503;
       title = "Not available";

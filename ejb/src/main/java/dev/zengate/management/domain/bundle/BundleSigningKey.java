@@ -1,0 +1,52 @@
+package dev.zengate.management.domain.bundle;
+
+import dev.zengate.management.domain.certificate.SealedSecret;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The management server's Ed25519 key that signs every configuration bundle. Nodes pin its public
+ * key at enrollment; its private key is sealed under the master key like every private key here.
+ */
+@Entity
+@Table(name = "bundle_signing_key")
+public class BundleSigningKey {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String purpose;
+
+  @Column(nullable = false)
+  private String fingerprint;
+
+  @Column(name = "public_key", nullable = false)
+  private String publicKey;
+
+  @Column(name = "master_key_id", nullable = false)
+  private String masterKeyId;
+
+  @Column(name = "wrapped_data_key", nullable = false)
+  private byte[] wrappedDataKey;
+
+  @Column(name = "sealed_key", nullable = false)
+  private byte[] sealedKey;
+
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  public String publicKey() {
+    return publicKey;
+  }
+
+  public SealedSecret sealed() {
+    return new SealedSecret(masterKeyId, wrappedDataKey, sealedKey);
+  }
+}

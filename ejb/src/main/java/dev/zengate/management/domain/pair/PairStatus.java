@@ -1,0 +1,64 @@
+package dev.zengate.management.domain.pair;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A pair's state as its nodes last reported it: who is master, whether two nodes claim to be (split
+ * brain), and whether both run what was last published to them.
+ *
+ * @param master name of the one node reporting MASTER, or null when none or several do
+ * @param splitBrain more than one live node reports MASTER
+ * @param inSync every enrolled node runs its last published bundle and all run the same content
+ * @param inSyncSince when the last node applied it, while in sync
+ * @param outOfSyncSince when the oldest unapplied publication was made, while not in sync
+ */
+public record PairStatus(
+    String master,
+    boolean splitBrain,
+    boolean inSync,
+    OffsetDateTime inSyncSince,
+    OffsetDateTime outOfSyncSince) {
+
+  /** A node whose last report is older than this is not believed about its role. */
+  public static final Duration LIVE_WITHIN = Duration.ofSeconds(15);
+
+  public static PairStatus of(List<GatewayNode> nodes, OffsetDateTime now) {
+    List<GatewayNode> masters =
+        nodes.stream().filter(n -> live(n, now) && "MASTER".equals(n.reportedRole())).toList();
+    List<GatewayNode> enrolled = nodes.stream().filter(n -> n.publicKey() != null).toList();
+    boolean allApplied = !enrolled.isEmpty() && enrolled.stream().allMatch(GatewayNode::inSync);
+    boolean sameContent = enrolled.stream().map(GatewayNode::publishedHash).distinct().count() <= 1;
+    boolean inSync = allApplied && sameContent;
+    OffsetDateTime since =
+        inSync
+            ? enrolled.stream()
+                .map(GatewayNode::appliedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null)
+            : null;
+    OffsetDateTime outSince =
+        inSync
+            ? null
+            : enrolled.stream()
+                .filter(n -> !n.inSync())
+                .map(GatewayNode::publishedAt)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+    return new PairStatus(
+        masters.size() == 1 ? masters.get(0).name() : null,
+        masters.size() > 1,
+        inSync,
+        since,
+        outSince);
+  }
+
+  public static boolean live(GatewayNode node, OffsetDateTime now) {
+    return node.lastHeartbeatAt() != null && node.lastHeartbeatAt().plus(LIVE_WITHIN).isAfter(now);
+  }
+}

@@ -1,0 +1,322 @@
+package dev.zengate.management.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.zengate.bundle.GridNames;
+import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The management server and two gateway nodes as separate processes, through Payara's data grid:
+ * enrollment with one-time tokens, a virtual server created through the API served by both nodes, a
+ * certificate change reaching new handshakes without dropping an established connection, a rogue
+ * grid client's bundles refused and reported, and a node restarted without the grid's copy serving
+ * from its signed cache.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GatewayEnrollmentIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @Deployment(testable = false)
+  static WebArchive builtWar() {
+    return Deployments.builtWar();
+  }
+
+  @ArquillianResource private URL deployment;
+  @TempDir Path work;
+
+  @Test
+  void enrolledNodesServeWhatTheApiConfiguresAndRefuseRogueBundles() throws Exception {
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    long pairId =
+        admin.post("api/pairs", JsonBody.of(Map.of("name", "grid-pair"))).json().getInt("id");
+    admin.post(
+        "api/pairs/" + pairId + "/nodes",
+        JsonBody.of(Map.of("name", "gw-a", "host", "127.0.0.1", "priority", 200)));
+    admin.post(
+        "api/pairs/" + pairId + "/nodes",
+        JsonBody.of(Map.of("name", "gw-b", "host", "127.0.0.2", "priority", 100)));
+
+    TestPki.Issued ca = TestPki.rootCa("CN=Grid Test CA " + System.nanoTime());
+    long firstCertificate = importServerCertificate(admin, ca);
+    int port = freePortOnBothLoopbacks();
+
+    try (EchoBackend backend = new EchoBackend()) {
+      // Bad input first: nothing is enrolled by a malformed or unknown token.
+      Reply garbage =
+          admin.post(
+              "api/enrollment", JsonBody.of(Map.of("token", "not-a-token", "publicKey", "x")));
+      assertEquals(422, garbage.status(), garbage.body());
+      assertTrue(
+          garbage.contentType().startsWith("application/problem+json"), garbage.contentType());
+
+      String tokenA = issueToken(admin, pairId, "gw-a");
+      String tokenB = issueToken(admin, pairId, "gw-b");
+      Path stateA = work.resolve("a");
+      Path stateB = work.resolve("b");
+      assertEquals(0, enroll(tokenA, stateA), output("enroll-a"));
+      assertEquals(1, enroll(tokenA, work.resolve("a-again")), "a used token must be refused");
+      assertTrue(output("enroll-a-again").contains("already used"), output("enroll-a-again"));
+      assertEquals(0, enroll(tokenB, stateB), output("enroll-b"));
+      assertEquals(
+          1L,
+          Deployments.count(
+              "SELECT COUNT(*) FROM audit_event WHERE action = 'node.enroll.refused'"));
+
+      Map<String, Object> server = new HashMap<>();
+      server.put("pairId", pairId);
+      server.put("name", "zengin-inbound");
+      server.put("bindAddress", "0.0.0.0"); // each node's own address
+      server.put("bindPort", port);
+      server.put("targetAddress", "127.0.0.1");
+      server.put("targetPort", backend.port());
+      server.put("certificateId", firstCertificate);
+      Reply created = admin.post("api/virtual-servers", JsonBody.of(server));
+      assertEquals(201, created.status(), created.body());
+      long serverId = created.json().getInt("id");
+
+      try (GatewayProcess nodeA = startNode("a", stateA, "gw-a");
+          GatewayProcess nodeB = startNode("b", stateB, "gw-b")) {
+        BigInteger firstSerial = awaitServing(ca, "127.0.0.1", port, null, nodeA);
+        assertEquals(firstSerial, awaitServing(ca, "127.0.0.2", port, null, nodeB));
+        await("both nodes report the published bundle applied", () -> inSync(admin, pairId));
+
+        try (TlsProbe established = TlsProbe.connect(ca.certificate(), "127.0.0.1", port)) {
+          assertEquals("before", established.echo("before"));
+          long secondCertificate = importServerCertificate(admin, ca);
+          String etag = admin.get("api/virtual-servers/" + serverId).etag();
+          server.put("certificateId", secondCertificate);
+          Reply changed = admin.put("api/virtual-servers/" + serverId, JsonBody.of(server), etag);
+          assertEquals(200, changed.status(), changed.body());
+          BigInteger secondSerial = awaitServing(ca, "127.0.0.1", port, firstSerial, nodeA);
+          assertNotEquals(firstSerial, secondSerial);
+          assertEquals(secondSerial, awaitServing(ca, "127.0.0.2", port, firstSerial, nodeB));
+          assertEquals("after", established.echo("after"), "established connection dropped");
+        }
+        await("both nodes in sync after the change", () -> inSync(admin, pairId));
+
+        refusesRogueBundles(admin, pairId, stateA, ca, port);
+
+        // The node restarts while the grid holds nothing for it: it serves its signed cache.
+        nodeA.kill();
+        try (RogueClient rogue = gridClient(stateA)) {
+          rogue.grid().<String, String>getMap(GridNames.BUNDLES).delete(nodeId(stateA));
+        }
+        try (GatewayProcess restarted = startNode("a-restarted", stateA, "gw-a")) {
+          awaitServing(ca, "127.0.0.1", port, firstSerial, restarted);
+        }
+      }
+    }
+  }
+
+  private void refusesRogueBundles(
+      ManagementServer admin, long pairId, Path stateA, TestPki.Issued ca, int port)
+      throws Exception {
+    try (RogueClient rogue = gridClient(stateA)) {
+      IMap<String, String> bundles = rogue.grid().getMap(GridNames.BUNDLES);
+      String keyA = nodeId(stateA);
+      String current = bundles.get(keyA);
+      String forB = bundles.get(nodeId(work.resolve("b")));
+      JsonObject envelope = Json.createReader(new StringReader(current)).readObject();
+
+      bundles.set(keyA, Json.createObjectBuilder(envelope).add("signature", "").build().toString());
+      await("unsigned bundle reported", () -> "unsigned".equals(rejectedCode(admin, pairId)));
+
+      bundles.set(keyA, forB);
+      await(
+          "bundle for the other node reported",
+          () -> "wrong-node".equals(rejectedCode(admin, pairId)));
+
+      bundles.set(keyA, current); // a replay of what the node already runs
+      await("replayed bundle reported", () -> "not-newer".equals(rejectedCode(admin, pairId)));
+
+      try (TlsProbe stillServing = TlsProbe.connect(ca.certificate(), "127.0.0.1", port)) {
+        assertEquals("still", stillServing.echo("still"));
+      }
+      assertTrue(
+          Deployments.count("SELECT COUNT(*) FROM audit_event WHERE action = 'bundle.rejected'")
+              >= 3);
+    }
+  }
+
+  private long importServerCertificate(ManagementServer admin, TestPki.Issued ca) throws Exception {
+    TestPki.Issued leaf =
+        TestPki.issue(
+            ca,
+            "CN=gw.grid.test " + System.nanoTime(),
+            TestPki.ec(),
+            false,
+            TestPki.validNow(),
+            "gw.grid.test");
+    Reply imported =
+        admin.post(
+            "api/certificates",
+            JsonBody.of(
+                Map.of("certificates", leaf.certificatePem(), "privateKey", leaf.keyPem())));
+    assertEquals(201, imported.status(), imported.body());
+    return imported.json().getJsonObject("certificate").getJsonNumber("id").longValue();
+  }
+
+  private String issueToken(ManagementServer admin, long pairId, String node) throws Exception {
+    Reply issued = admin.post("api/pairs/" + pairId + "/nodes/" + node + "/enrollment", "{}");
+    assertEquals(201, issued.status(), issued.body());
+    return issued.json().getString("token");
+  }
+
+  private int enroll(String token, Path stateDir) throws Exception {
+    return GatewayProcess.run(
+        work.resolve("enroll-" + stateDir.getFileName() + ".log"),
+        "enroll",
+        "--server",
+        new ManagementServer(deployment).application().toString(),
+        "--token",
+        token,
+        "--state-dir",
+        stateDir.toString());
+  }
+
+  private String output(String name) throws Exception {
+    Path log = work.resolve(name + ".log");
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  private GatewayProcess startNode(String name, Path stateDir, String nodeName) throws Exception {
+    Path local = work.resolve(name + "-local.yaml");
+    Files.writeString(
+        local,
+        "node:\n  name: " + nodeName + "\n  admin:\n    listen: 127.0.0.1:" + freePort() + "\n");
+    return GatewayProcess.start(
+        work.resolve(name + ".log"),
+        "managed",
+        "--state-dir",
+        stateDir.toString(),
+        "--config",
+        local.toString());
+  }
+
+  /** Waits for a handshake presenting a certificate other than {@code not}; returns its serial. */
+  private BigInteger awaitServing(
+      TestPki.Issued ca, String host, int port, BigInteger not, GatewayProcess node)
+      throws Exception {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    Exception last = null;
+    while (Instant.now().isBefore(deadline)) {
+      try (TlsProbe probe = TlsProbe.connect(ca.certificate(), host, port)) {
+        BigInteger serial = probe.serverSerial();
+        if (!serial.equals(not) && "ping".equals(probe.echo("ping"))) {
+          return serial;
+        }
+      } catch (Exception e) {
+        last = e;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "no new certificate served on "
+            + host
+            + ":"
+            + port
+            + " (last error "
+            + last
+            + ")\n"
+            + node.output());
+  }
+
+  private static boolean inSync(ManagementServer admin, long pairId) throws Exception {
+    Reply status = admin.get("api/pairs/" + pairId + "/status");
+    return status.status() == 200 && status.json().getBoolean("inSync");
+  }
+
+  private static String rejectedCode(ManagementServer admin, long pairId) throws Exception {
+    Reply node = admin.get("api/pairs/" + pairId + "/nodes/gw-a");
+    JsonObject json = node.json();
+    return json.isNull("rejectedCode") ? null : json.getString("rejectedCode");
+  }
+
+  private static void await(String what, Callable<Boolean> condition) throws Exception {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (Instant.now().isBefore(deadline)) {
+      if (Boolean.TRUE.equals(condition.call())) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting until " + what);
+  }
+
+  private static JsonObject enrollment(Path stateDir) throws Exception {
+    return Json.createReader(
+            new StringReader(Files.readString(stateDir.resolve("enrollment.json"))))
+        .readObject();
+  }
+
+  private static String nodeId(Path stateDir) throws Exception {
+    return GridNames.key(enrollment(stateDir).getJsonNumber("nodeId").longValue());
+  }
+
+  /** A Hazelcast client that is not a node: it can write any map, as a rogue could. */
+  private record RogueClient(HazelcastInstance grid) implements AutoCloseable {
+    @Override
+    public void close() {
+      grid.shutdown();
+    }
+  }
+
+  private static RogueClient gridClient(Path stateDir) throws Exception {
+    JsonObject enrollment = enrollment(stateDir);
+    ClientConfig config = new ClientConfig();
+    config.setClusterName(enrollment.getString("gridCluster"));
+    enrollment
+        .getJsonArray("gridMembers")
+        .getValuesAs(jakarta.json.JsonString::getString)
+        .forEach(config.getNetworkConfig()::addAddress);
+    return new RogueClient(HazelcastClient.newHazelcastClient(config));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static int freePortOnBothLoopbacks() throws Exception {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int port = freePort();
+      try (ServerSocket second = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.2"))) {
+        return port;
+      } catch (java.io.IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no port free on both 127.0.0.1 and 127.0.0.2");
+  }
+}
