@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ServerCommand.class,
       ClientCommand.class,
+      EnrollCommand.class,
       dev.zengate.gateway.trust.cli.VerifyCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations written as operators write them: {@code 250ms}, {@code 10s}, {@code 5m}. */
-final class DurationParser extends StdScalarDeserializer<Duration> {
+public final class DurationParser extends StdScalarDeserializer<Duration> {
 
   private static final long serialVersionUID = 1L;
   private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -30,7 +30,7 @@ final class DurationParser extends StdScalarDeserializer<Duration> {
     }
   }
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     if (text == null) {
       throw new IllegalArgumentException("expected a duration like 10s");
     }

@@ -1,0 +1,163 @@
+package dev.zengate.gateway.managed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zengate.bundle.BundleJson;
+import dev.zengate.bundle.BundleRejectedException;
+import dev.zengate.bundle.Enrollment;
+import dev.zengate.bundle.EnrollmentRequest;
+import dev.zengate.bundle.EnrollmentToken;
+import dev.zengate.bundle.PublicKeys;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Enrolls a node: sends the token and the node's public key to {@code SERVER/api/enrollment} and
+ * accepts the answer only when the signing key it carries is the one the token names, so the node
+ * pins the real management server's key and not whatever answered first.
+ */
+public final class EnrollmentClient {
+
+  /** The server refused, or answered something that must not be trusted. */
+  public static final class EnrollmentRefusedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public EnrollmentRefusedException(String message) {
+      super(message);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI endpoint;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  /**
+   * @throws IllegalArgumentException when {@code server} is not an absolute http(s) URL
+   */
+  public EnrollmentClient(String server, Duration timeout) {
+    this.endpoint = endpoint(server);
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** Whether the token and keys would cross a network in clear text. */
+  public boolean plainTextOverNetwork() {
+    return "http".equals(endpoint.getScheme()) && !isLoopback(endpoint.getHost());
+  }
+
+  /** Enrolls; returns the server's answer after checking its signing key against the token. */
+  public Enrollment enroll(EnrollmentToken token, NodeKeys keys)
+      throws EnrollmentRefusedException, IOException, InterruptedException {
+    String body =
+        BundleJson.canonicalText(new EnrollmentRequest(token.toString(), keys.publicKeyText()));
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, application/problem+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    int status = response.statusCode();
+    if (status != 200) {
+      throw new EnrollmentRefusedException(
+          "enrollment refused by " + endpoint + ": HTTP " + status + problem(response.body()));
+    }
+    Enrollment enrollment;
+    try {
+      enrollment = BundleJson.read(response.body(), Enrollment.class);
+    } catch (BundleRejectedException e) {
+      throw new EnrollmentRefusedException(
+          "the server's answer is not an enrollment: " + e.getMessage());
+    }
+    requirePinnedKey(token, enrollment);
+    return enrollment;
+  }
+
+  /** The signing key in the answer must have the fingerprint the token was issued with. */
+  static void requirePinnedKey(EnrollmentToken token, Enrollment enrollment)
+      throws EnrollmentRefusedException {
+    String fingerprint;
+    try {
+      fingerprint =
+          PublicKeys.fingerprint(
+              PublicKeys.decode(PublicKeys.SIGNING_ALGORITHM, enrollment.signingKey()));
+    } catch (IllegalArgumentException e) {
+      throw new EnrollmentRefusedException(
+          "the server's signing key is not an Ed25519 public key; nothing was stored");
+    }
+    if (!fingerprint.equals(token.signingKeyFingerprint())) {
+      throw new EnrollmentRefusedException(
+          "the server's signing key "
+              + fingerprint
+              + " is not the key "
+              + token.signingKeyFingerprint()
+              + " the token was issued for: this is not the management server that issued the"
+              + " token; nothing was stored");
+    }
+  }
+
+  /** The RFC 7807 detail (or title) of an error answer, else the start of the body. */
+  private static String problem(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    try {
+      JsonNode problem = JSON.readTree(body);
+      for (String field : new String[] {"detail", "title"}) {
+        JsonNode value = problem.get(field);
+        if (value != null && value.isTextual() && !value.asText().isBlank()) {
+          return ": " + value.asText();
+        }
+      }
+    } catch (IOException | RuntimeException notJson) {
+      // fall through
+    }
+    String text = body.strip();
+    return ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
+  }
+
+  private static URI endpoint(String server) {
+    URI uri;
+    try {
+      uri = URI.create(server.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + server + "' is not a URL");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "'" + server + "' is not an http:// or https:// URL of the management server");
+    }
+    String base = uri.toString().replaceAll("/+$", "");
+    return URI.create(base + "/api/enrollment");
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}
