@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ServerCommand.class,
       ClientCommand.class,
       EnrollCommand.class,
+      ManagedCommand.class,
       dev.zengate.gateway.trust.cli.VerifyCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -22,8 +22,10 @@ import java.util.function.Supplier;
  * The node's small, stable metric set. Names are part of the product's contract (dashboards and
  * alerts rely on them): {@code zengate_connections_active}, {@code zengate_connections_total},
  * {@code zengate_handshakes_total}, {@code zengate_bytes_total}, {@code zengate_handshake_seconds},
- * and per revocation source {@code zengate_revocation_source_stale}, {@code
- * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}.
+ * per revocation source {@code zengate_revocation_source_stale}, {@code
+ * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}, and in
+ * managed mode {@code zengate_bundle_rejected_total}, {@code zengate_bundle_applied_version},
+ * {@code zengate_grid_connected}.
  */
 public final class GatewayMetrics {
 
@@ -62,6 +64,23 @@ public final class GatewayMetrics {
           .classicOnly()
           .classicUpperBounds(
               0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+          .register(registry);
+
+  private final Counter bundlesRejected =
+      Counter.builder()
+          .name("zengate_bundle_rejected_total")
+          .help("Managed mode: configuration bundles refused, by reason code")
+          .labelNames("code")
+          .register(registry);
+  private final Gauge bundleVersion =
+      Gauge.builder()
+          .name("zengate_bundle_applied_version")
+          .help("Managed mode: version of the configuration bundle being served (0 for none)")
+          .register(registry);
+  private final Gauge gridConnected =
+      Gauge.builder()
+          .name("zengate_grid_connected")
+          .help("Managed mode: 1 while the node is connected to the management grid")
           .register(registry);
 
   private final ConcurrentMap<String, ListenerMetrics> perListener = new ConcurrentHashMap<>();
@@ -118,6 +137,21 @@ public final class GatewayMetrics {
   /** Where the revocation metrics read their values at each scrape. */
   public void revocationSources(Supplier<List<RevocationSample>> source) {
     revocationSources = source;
+  }
+
+  /** Managed mode: one refused configuration bundle. */
+  public void bundleRejected(String code) {
+    bundlesRejected.labelValues(code).inc();
+  }
+
+  /** Managed mode: the bundle version now served. */
+  public void bundleApplied(long version) {
+    bundleVersion.set(version);
+  }
+
+  /** Managed mode: whether the grid connection is up. */
+  public void gridConnected(boolean connected) {
+    gridConnected.set(connected ? 1 : 0);
   }
 
   /** Data points of one listener, resolved once so the hot path does no label lookups. */

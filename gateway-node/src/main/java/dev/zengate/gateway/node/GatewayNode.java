@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class GatewayNode implements AutoCloseable {
   private final ConfigReloader reloader;
   private final ReloadTriggers triggers;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Map<String, Supplier<Object>> statusSections = new ConcurrentHashMap<>();
   private AdminServer admin;
 
   private GatewayNode(ConfigLoader loader) {
@@ -103,7 +106,18 @@ public final class GatewayNode implements AutoCloseable {
       status.put("lastRejectedReload", outcome(attempt));
     }
     status.put("listeners", engine.status());
+    statusSections.forEach((name, section) -> status.put(name, section.get()));
     return status;
+  }
+
+  /** Adds a section to {@link #status()} (e.g. {@code managed}), computed at each request. */
+  public void statusSection(String name, Supplier<Object> section) {
+    statusSections.put(name, section);
+  }
+
+  /** Connections open through all listeners. */
+  public long activeConnections() {
+    return engine.status().stream().mapToLong(ProxyEngine.ListenerStatus::activeConnections).sum();
   }
 
   private static Map<String, Object> outcome(ReloadOutcome outcome) {

@@ -19,8 +19,8 @@ public final class ConfigReloader {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
 
-  private final ConfigLoader loader;
   private final ProxyEngine engine;
+  private ConfigLoader loader;
   private final AtomicReference<CompiledConfig> current = new AtomicReference<>();
   private final AtomicReference<ReloadOutcome> lastApplied = new AtomicReference<>();
   private final AtomicReference<ReloadOutcome> lastAttempt = new AtomicReference<>();
@@ -43,11 +43,21 @@ public final class ConfigReloader {
     return config;
   }
 
+  /** Loads again from the loader that produced the served configuration, and applies it. */
   public synchronized ReloadOutcome reload(String trigger) {
+    return reload(trigger, loader);
+  }
+
+  /**
+   * Loads from {@code candidate} and applies the result. On success {@code candidate} becomes the
+   * loader of later {@link #reload(String)} calls (so SIGHUP re-reads what is served, e.g. a newer
+   * managed bundle); on failure nothing changes.
+   */
+  public synchronized ReloadOutcome reload(String trigger, ConfigLoader candidate) {
     CompiledConfig previous = current.get();
     CompiledConfig next;
     try {
-      next = loader.load();
+      next = candidate.load();
     } catch (InvalidConfigException e) {
       return reject(trigger, previous, e.getMessage());
     } catch (RuntimeException e) {
@@ -69,6 +79,7 @@ public final class ConfigReloader {
       GlobalEventExecutor.INSTANCE.schedule(previous::release, 30, TimeUnit.SECONDS);
     }
     ReloadOutcome outcome = new ReloadOutcome(true, trigger, Instant.now(), next.version(), null);
+    loader = candidate;
     record(next, outcome);
     LOG.info(
         "config_applied trigger={} version={} listeners={}",

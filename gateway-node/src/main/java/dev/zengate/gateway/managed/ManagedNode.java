@@ -1,0 +1,206 @@
+package dev.zengate.gateway.managed;
+
+import dev.zengate.bundle.BundleJson;
+import dev.zengate.bundle.BundleRejectedException;
+import dev.zengate.bundle.BundleVerifier;
+import dev.zengate.bundle.Enrollment;
+import dev.zengate.bundle.PublicKeys;
+import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.node.GatewayNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A gateway node run by the management server. It serves the last applied bundle from the state
+ * directory at once (or nothing, when it has none), then follows the grid in the background:
+ * bundles arrive through an entry listener, are verified and applied by the {@link BundleApplier},
+ * and the node reports what it runs. The data plane never waits for the grid.
+ */
+public final class ManagedNode implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ManagedNode.class);
+
+  /**
+   * How to run.
+   *
+   * @param stateDir the enrolled state directory
+   * @param localConfig the node-local settings file, or null
+   * @param heartbeat report interval
+   * @param backoff grid reconnection backoff
+   */
+  public record Settings(
+      Path stateDir, Path localConfig, Duration heartbeat, GridConnection.Backoff backoff) {
+
+    public Settings {
+      heartbeat = heartbeat == null ? Duration.ofSeconds(1) : heartbeat;
+      backoff = backoff == null ? GridConnection.Backoff.DEFAULT : backoff;
+    }
+  }
+
+  private final GatewayNode node;
+  private final ManagedState state;
+  private final BundleApplier applier;
+  private final NodeReporter reporter;
+  private final GridConnection grid;
+
+  private ManagedNode(
+      GatewayNode node,
+      ManagedState state,
+      BundleApplier applier,
+      NodeReporter reporter,
+      GridConnection grid) {
+    this.node = node;
+    this.state = state;
+    this.applier = applier;
+    this.reporter = reporter;
+    this.grid = grid;
+  }
+
+  /**
+   * Starts the node: local settings and the cached bundle first, the grid in the background.
+   *
+   * @throws InvalidConfigException when the state directory is not enrolled or the local settings
+   *     are invalid (the one-line reason is the message)
+   */
+  public static ManagedNode start(Settings settings)
+      throws InvalidConfigException, IOException, InterruptedException {
+    StateDir stateDir = StateDir.open(settings.stateDir());
+    Enrollment enrollment = readEnrollment(stateDir);
+    NodeKeys keys;
+    try {
+      keys = NodeKeys.load(stateDir);
+    } catch (IOException e) {
+      throw new InvalidConfigException(
+          stateDir.nodeKey() + ": cannot read the node key: " + e.getMessage(), e);
+    }
+    BundleVerifier verifier;
+    try {
+      verifier =
+          new BundleVerifier(
+              PublicKeys.decode(PublicKeys.SIGNING_ALGORITHM, enrollment.signingKey()),
+              enrollment.nodeId());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigException(
+          stateDir.enrollment() + ": signingKey: " + e.getMessage(), e);
+    }
+    Path local = settings.localConfig();
+    GatewayNode node =
+        GatewayNode.start(ManagedConfigLoader.withoutBundle(local, enrollment.nodeName()), null);
+    ManagedState state = new ManagedState(enrollment);
+    NodeReporter[] reporterRef = new NodeReporter[1];
+    BundleApplier applier =
+        new BundleApplier(
+            verifier,
+            new BundleMaterializer(stateDir, keys),
+            stateDir,
+            node.reloader(),
+            state,
+            node.metrics(),
+            (content, dir) ->
+                ManagedConfigLoader.forBundle(local, enrollment.nodeName(), content, dir),
+            event -> reporterRef[0].event(event));
+    GridConnection[] gridRef = new GridConnection[1];
+    NodeReporter reporter =
+        new NodeReporter(
+            state,
+            node::activeConnections,
+            settings.heartbeat(),
+            json -> gridRef[0].publishReport(json));
+    reporterRef[0] = reporter;
+    GridConnection grid =
+        new GridConnection(
+            enrollment,
+            settings.backoff(),
+            applier::submit,
+            connected -> {
+              state.gridConnected(connected);
+              node.metrics().gridConnected(connected);
+              if (connected) {
+                reporter.event("started");
+              }
+            });
+    gridRef[0] = grid;
+    node.statusSection("managed", state::status);
+    ManagedNode managed = new ManagedNode(node, state, applier, reporter, grid);
+    try {
+      managed.serveCached(stateDir);
+      reporter.start();
+      grid.start();
+    } catch (RuntimeException e) {
+      managed.close();
+      throw e;
+    }
+    LOG.info(
+        "managed_node_started node={} pair={} applied_version={} grid={}",
+        enrollment.nodeId(),
+        enrollment.pairName(),
+        state.appliedVersion(),
+        enrollment.gridMembers());
+    return managed;
+  }
+
+  private void serveCached(StateDir stateDir) {
+    String cached;
+    try {
+      cached = Files.readString(stateDir.bundle(), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      LOG.info("no cached bundle; serving no listeners until the management server publishes one");
+      return;
+    } catch (IOException e) {
+      LOG.warn("cached bundle unreadable: {}", e.toString());
+      return;
+    }
+    applier.applyNow(cached, "cache");
+  }
+
+  private static Enrollment readEnrollment(StateDir stateDir) throws InvalidConfigException {
+    try {
+      return BundleJson.read(Files.readString(stateDir.enrollment()), Enrollment.class);
+    } catch (NoSuchFileException e) {
+      throw new InvalidConfigException(
+          stateDir.path()
+              + ": not enrolled (no enrollment.json); run 'zengate-gateway enroll' first",
+          e);
+    } catch (IOException | BundleRejectedException e) {
+      throw new InvalidConfigException(
+          stateDir.enrollment() + ": unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  public GatewayNode node() {
+    return node;
+  }
+
+  public ManagedState state() {
+    return state;
+  }
+
+  public NodeReporter reporter() {
+    return reporter;
+  }
+
+  /** Where the node's role comes from once a pair election runs; STANDALONE until then. */
+  public void role(Supplier<String> role) {
+    reporter.role(role);
+  }
+
+  /** Blocks until the node has stopped. */
+  public void awaitStop() throws InterruptedException {
+    node.awaitStop();
+  }
+
+  @Override
+  public void close() {
+    grid.close();
+    reporter.close();
+    applier.close();
+    node.close();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.zengate.gateway.managed;
+
+import dev.zengate.bundle.Enrollment;
+import dev.zengate.bundle.NodeReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the management server what the node runs: a {@link NodeReport} on every applied or refused
+ * bundle and as a heartbeat. Reports are built and handed to the publisher on the reporter's own
+ * thread, so neither the event loops nor the bundle thread ever wait for the grid; the publisher
+ * drops them while the grid is unreachable (the next heartbeat carries the same state).
+ */
+public final class NodeReporter implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NodeReporter.class);
+
+  /** The role before any pair election is plugged in. */
+  public static final String STANDALONE = "STANDALONE";
+
+  private final ManagedState state;
+  private final LongSupplier activeConnections;
+  private final Consumer<String> publisher;
+  private final Duration interval;
+  private final Instant startedAt = Instant.now();
+  private volatile Supplier<String> role = () -> STANDALONE;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "zengate-report");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public NodeReporter(
+      ManagedState state,
+      LongSupplier activeConnections,
+      Duration interval,
+      Consumer<String> publisher) {
+    this.state = state;
+    this.activeConnections = activeConnections;
+    this.interval = interval;
+    this.publisher = publisher;
+  }
+
+  /** Where the node's role comes from (MASTER, BACKUP, INIT…); STANDALONE until set. */
+  public void role(Supplier<String> supplier) {
+    this.role = supplier;
+  }
+
+  public void start() {
+    long millis = Math.max(1, interval.toMillis());
+    thread.scheduleWithFixedDelay(
+        () -> publish("heartbeat"), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Reports {@code event} soon, on the reporter thread. */
+  public void event(String event) {
+    try {
+      thread.execute(() -> publish(event));
+    } catch (RejectedExecutionException closing) {
+      // Stopping.
+    }
+  }
+
+  /** The report as it would be sent now. */
+  public NodeReport report(String event) {
+    Enrollment enrollment = state.enrollment();
+    ManagedState.Applied applied = state.applied();
+    ManagedState.Rejection rejection = state.rejection();
+    return new NodeReport(
+        enrollment.nodeId(),
+        enrollment.nodeName(),
+        enrollment.pairId(),
+        event,
+        currentRole(),
+        applied == null ? 0 : applied.version(),
+        applied == null ? null : applied.contentHash(),
+        rejection == null ? 0 : rejection.version(),
+        rejection == null ? null : rejection.code(),
+        rejection == null ? null : rejection.reason(),
+        startedAt.toString(),
+        Instant.now().toString(),
+        activeConnections.getAsLong());
+  }
+
+  private String currentRole() {
+    try {
+      String value = role.get();
+      return value == null ? "INIT" : value;
+    } catch (RuntimeException e) {
+      return "INIT";
+    }
+  }
+
+  private void publish(String event) {
+    try {
+      publisher.accept(report(event).toJson());
+    } catch (RuntimeException e) {
+      LOG.debug("report not sent: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
