@@ -26,6 +26,14 @@ final class ManagedCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagedCommand.class);
 
+  /**
+   * Hazelcast's own INFO lines (banners, member lists, one warning per failed attempt) drown the
+   * node's log; the node logs grid_connecting / grid_connected / grid_disconnected itself. Set
+   * {@code -Dzengate.grid.log=INFO} to see them. Held here: JUL keeps loggers weakly.
+   */
+  private static final java.util.logging.Logger HAZELCAST_LOG =
+      java.util.logging.Logger.getLogger("com.hazelcast");
+
   @Option(names = "--state-dir", required = true, description = "Enrolled node state directory.")
   Path stateDir;
 
@@ -50,6 +58,8 @@ final class ManagedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    HAZELCAST_LOG.setLevel(
+        java.util.logging.Level.parse(System.getProperty("zengate.grid.log", "SEVERE")));
     Duration interval;
     Duration backoff;
     try {

@@ -55,7 +55,12 @@ public final class BundleApplier implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private String lastSeen;
+
+  /**
+   * The last value applied or refused for good (by verification): seeing it again changes nothing.
+   * Values refused by the engine (a port in use, a write failure) are tried again when seen again.
+   */
+  private String settled;
 
   public BundleApplier(
       BundleVerifier verifier,
@@ -92,14 +97,14 @@ public final class BundleApplier implements AutoCloseable {
   }
 
   private synchronized void process(String json, String source, long received) {
-    if (json == null || Objects.equals(json, lastSeen)) {
+    if (json == null || Objects.equals(json, settled)) {
       return; // removal, or the same value again (listener event and catch-up read both saw it)
     }
-    lastSeen = json;
     ConfigBundle bundle;
     try {
       bundle = verifier.verify(json, state.appliedVersion());
     } catch (BundleRejectedException e) {
+      settled = json;
       reject(claimedVersion(json), e.code(), e.getMessage(), source);
       return;
     }
@@ -127,6 +132,7 @@ public final class BundleApplier implements AutoCloseable {
           bundle.version(),
           e.getMessage());
     }
+    settled = json;
     state.applied(
         new ManagedState.Applied(bundle.version(), bundle.contentHash(), source, Instant.now()));
     metrics.bundleApplied(bundle.version());
