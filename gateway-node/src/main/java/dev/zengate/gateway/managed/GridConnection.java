@@ -125,7 +125,17 @@ public final class GridConnection implements AutoCloseable {
         .setJitter(0.2)
         .setClusterConnectTimeoutMillis(-1);
     config.addListenerConfig(new ListenerConfig((LifecycleListener) this::lifecycle));
-    client = HazelcastClient.newHazelcastClient(config);
+    try {
+      client = HazelcastClient.newHazelcastClient(config);
+    } catch (RuntimeException e) {
+      // E.g. an unusable member address in enrollment.json: serve on without the grid.
+      LOG.error(
+          "grid_unusable cluster={} members={} error=\"{}\" (serving without the grid)",
+          enrollment.gridCluster(),
+          enrollment.gridMembers(),
+          e.toString());
+      return;
+    }
     LOG.info(
         "grid_connecting cluster={} members={}",
         enrollment.gridCluster(),
