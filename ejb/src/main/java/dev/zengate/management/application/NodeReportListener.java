@@ -126,7 +126,16 @@ public class NodeReportListener
     }
     try {
       if (recorder.record(report)) {
-        lastStored.put(report.nodeId(), now);
+        if (lastStored.put(report.nodeId(), now) == null) {
+          LOG.info(
+              "node "
+                  + report.nodeName()
+                  + " reports through the grid (role "
+                  + report.role()
+                  + ", version "
+                  + report.appliedVersion()
+                  + ")");
+        }
       }
     } catch (RuntimeException e) {
       LOG.warning("node report of " + report.nodeName() + " not stored: " + e.getMessage());

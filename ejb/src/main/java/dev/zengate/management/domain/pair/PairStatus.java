@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param master name of the one node reporting MASTER, or null when none or several do
  * @param splitBrain more than one live node reports MASTER
- * @param inSync every enrolled node runs its last published bundle and all run the same content
+ * @param inSync every enrolled node runs the bundle last published to it
  * @param inSyncSince when the last node applied it, while in sync
  * @param outOfSyncSince when the oldest unapplied publication was made, while not in sync
  */
@@ -30,9 +30,9 @@ public record PairStatus(
     List<GatewayNode> masters =
         nodes.stream().filter(n -> live(n, now) && "MASTER".equals(n.reportedRole())).toList();
     List<GatewayNode> enrolled = nodes.stream().filter(n -> n.publicKey() != null).toList();
-    boolean allApplied = !enrolled.isEmpty() && enrolled.stream().allMatch(GatewayNode::inSync);
-    boolean sameContent = enrolled.stream().map(GatewayNode::publishedHash).distinct().count() <= 1;
-    boolean inSync = allApplied && sameContent;
+    // Each node's bundle may differ from its partner's (its own bind address, its own priority),
+    // so a pair is in sync when every node runs what was last published to it.
+    boolean inSync = !enrolled.isEmpty() && enrolled.stream().allMatch(GatewayNode::inSync);
     OffsetDateTime since =
         inSync
             ? enrolled.stream()

@@ -251,8 +251,11 @@ class GatewayEnrollmentIT {
             + node.output());
   }
 
+  private static String lastStatus = "";
+
   private static boolean inSync(ManagementServer admin, long pairId) throws Exception {
     Reply status = admin.get("api/pairs/" + pairId + "/status");
+    lastStatus = status.body();
     return status.status() == 200 && status.json().getBoolean("inSync");
   }
 
@@ -270,7 +273,8 @@ class GatewayEnrollmentIT {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("timed out waiting until " + what);
+    throw new AssertionError(
+        "timed out waiting until " + what + "; last pair status " + lastStatus);
   }
 
   private static JsonObject enrollment(Path stateDir) throws Exception {
