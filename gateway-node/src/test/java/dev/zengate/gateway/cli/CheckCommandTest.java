@@ -329,4 +329,54 @@ class CheckCommandTest {
       assertTrue(r.out().contains("zengin-demo"), r.out());
     }
   }
+
+  static final String PAIR =
+      """
+      pair:
+        id: zengin-pair
+        listen: 127.0.0.1:55112
+        peer: 127.0.0.2:55112
+        priority: 200
+        secret: a-shared-pair-secret-of-some-length
+      """;
+
+  @Test
+  void pairSectionIsPrintedWithItsEffectiveDeadInterval() throws Exception {
+    Result r = check(write("pair.yaml", HEAD + GOOD_LISTENER + PAIR));
+    assertEquals(0, r.exit(), r.err());
+    // 3 x 200ms + (256 - 200) x 200ms / 256 = 643ms, as VRRPv3 computes its master-down interval.
+    assertTrue(
+        r.out()
+            .contains(
+                "pair zengin-pair: heartbeat 127.0.0.1:55112 <-> 127.0.0.2:55112, priority 200,"
+                    + " preempt true, advert 200ms, dead 643ms, tie-break address,"
+                    + " HMAC-authenticated, backup refuses connections"),
+        r.out());
+  }
+
+  @Test
+  void pairMistakesNameTheirField() throws Exception {
+    String[][] cases = {
+      {"priority: 200", "priority: 255", "pair.priority: must be 1-254"},
+      {"priority: 200", "priority: 200\n  deadInterval: 300ms", "pair.deadInterval: must be at"},
+      {"peer: 127.0.0.2:55112", "peer: 127.0.0.1:55112", "pair.peer: is the same as pair.listen"},
+      {"peer: 127.0.0.2:55112", "peer: node-b:55112", "pair.peer: 'node-b' is not an IP address"},
+      {"listen: 127.0.0.1:55112", "listen: 0.0.0.0:55112", "pair.listen: give the member's own"},
+      {"secret: a-shared-pair-secret-of-some-length", "secret: short", "pair.secret: at least 16"},
+      {
+        "secret: a-shared-pair-secret-of-some-length",
+        "secretFile: missing.secret",
+        "pair.secretFile: cannot read"
+      },
+      {"  id: zengin-pair\n", "", "pair.id: a pair id is required"},
+      {"priority: 200", "priority: 200\n  tieBreak: age", "pair.tieBreak: invalid value 'age'"},
+    };
+    for (String[] c : cases) {
+      String yaml = HEAD + GOOD_LISTENER + PAIR.replace(c[0], c[1]);
+      Result r = check(write("pair-bad.yaml", yaml));
+      assertEquals(2, r.exit(), c[1] + ": " + r.out());
+      assertTrue(r.err().contains(c[2]), c[1] + " -> " + r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+    }
+  }
 }
