@@ -22,8 +22,10 @@ import java.util.function.Supplier;
  * The node's small, stable metric set. Names are part of the product's contract (dashboards and
  * alerts rely on them): {@code zengate_connections_active}, {@code zengate_connections_total},
  * {@code zengate_handshakes_total}, {@code zengate_bytes_total}, {@code zengate_handshake_seconds},
- * and per revocation source {@code zengate_revocation_source_stale}, {@code
- * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}.
+ * per revocation source {@code zengate_revocation_source_stale}, {@code
+ * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}, and
+ * for a pair member {@code zengate_pair_role}, {@code zengate_pair_transitions_total} and {@code
+ * zengate_pair_adverts_ignored_total}.
  */
 public final class GatewayMetrics {
 
@@ -39,7 +41,9 @@ public final class GatewayMetrics {
   private final Counter connectionsTotal =
       Counter.builder()
           .name("zengate_connections_total")
-          .help("Connections accepted, per listener; outcome accepted or rejected (limit)")
+          .help(
+              "Connections accepted, per listener; outcome accepted, rejected (limit) or backup"
+                  + " (refused while this pair member is backup)")
           .labelNames("listener", "outcome")
           .register(registry);
   private final Counter handshakes =
@@ -62,6 +66,25 @@ public final class GatewayMetrics {
           .classicOnly()
           .classicUpperBounds(
               0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+          .register(registry);
+
+  private final Gauge pairRole =
+      Gauge.builder()
+          .name("zengate_pair_role")
+          .help("1 for this pair member's current role (init, backup, master), 0 for the others")
+          .labelNames("role")
+          .register(registry);
+  private final Counter pairTransitions =
+      Counter.builder()
+          .name("zengate_pair_transitions_total")
+          .help("Role changes of this pair member, by new role and cause")
+          .labelNames("to", "cause")
+          .register(registry);
+  private final Counter pairIgnored =
+      Counter.builder()
+          .name("zengate_pair_adverts_ignored_total")
+          .help("Heartbeat datagrams not taken as the peer's advertisement, by reason")
+          .labelNames("reason")
           .register(registry);
 
   private final ConcurrentMap<String, ListenerMetrics> perListener = new ConcurrentHashMap<>();
@@ -125,6 +148,21 @@ public final class GatewayMetrics {
     return perListener.computeIfAbsent(name, this::newListenerMetrics);
   }
 
+  /** Sets the pair role gauge: 1 for {@code current}, 0 for the other {@code roles}. */
+  public void pairRole(String current, List<String> roles) {
+    for (String role : roles) {
+      pairRole.labelValues(role).set(role.equals(current) ? 1 : 0);
+    }
+  }
+
+  public void pairTransition(String to, String cause) {
+    pairTransitions.labelValues(to, cause).inc();
+  }
+
+  public void pairAdvertIgnored(String reason) {
+    pairIgnored.labelValues(reason).inc();
+  }
+
   public void writeText(OutputStream out) throws IOException {
     writer.write(out, registry.scrape());
   }
@@ -138,6 +176,7 @@ public final class GatewayMetrics {
         connectionsActive.labelValues(name),
         connectionsTotal.labelValues(name, "accepted"),
         connectionsTotal.labelValues(name, "rejected"),
+        connectionsTotal.labelValues(name, "backup"),
         bytes.labelValues(name, "upstream"),
         bytes.labelValues(name, "downstream"),
         name);
@@ -148,6 +187,7 @@ public final class GatewayMetrics {
     private final GaugeDataPoint active;
     private final CounterDataPoint accepted;
     private final CounterDataPoint rejected;
+    private final CounterDataPoint refusedAsBackup;
     private final CounterDataPoint bytesUpstream;
     private final CounterDataPoint bytesDownstream;
     private final String listener;
@@ -156,12 +196,14 @@ public final class GatewayMetrics {
         GaugeDataPoint active,
         CounterDataPoint accepted,
         CounterDataPoint rejected,
+        CounterDataPoint refusedAsBackup,
         CounterDataPoint bytesUpstream,
         CounterDataPoint bytesDownstream,
         String listener) {
       this.active = active;
       this.accepted = accepted;
       this.rejected = rejected;
+      this.refusedAsBackup = refusedAsBackup;
       this.bytesUpstream = bytesUpstream;
       this.bytesDownstream = bytesDownstream;
       this.listener = listener;
@@ -178,6 +220,11 @@ public final class GatewayMetrics {
 
     public void connectionRejected() {
       rejected.inc();
+    }
+
+    /** A connection closed at once because this pair member is backup. */
+    public void connectionRefusedAsBackup() {
+      refusedAsBackup.inc();
     }
 
     public void bytesUpstream(long n) {
