@@ -46,7 +46,7 @@ final class HeartbeatSocket implements AutoCloseable {
     channel.send(ByteBuffer.wrap(datagram), to);
   }
 
-  /** Waits up to {@code millis} for a datagram or a {@link #wakeup()}. */
+  /** Waits up to {@code millis} (at least 1) for a datagram or a {@link #wakeup()}. */
   void await(long millis) throws IOException {
     selector.select(Math.max(1, millis));
     selector.selectedKeys().clear();

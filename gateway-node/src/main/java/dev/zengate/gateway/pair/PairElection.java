@@ -160,9 +160,13 @@ public final class PairElection implements AutoCloseable {
           nextAdvert = now + advertNanos;
         }
         checkPeerSilence(now);
-        // Wake at least four times per advert interval so silence is noticed promptly.
-        long waitNanos = Math.min(nextAdvert - now, advertNanos / 4);
-        socket.await(TimeUnit.NANOSECONDS.toMillis(waitNanos));
+        // Wake for the next advertisement, or exactly when the peer's silence becomes too long.
+        long waitNanos = nextAdvert - now;
+        if (role == PairRole.BACKUP && !witnessPending) {
+          long deadline = Math.max(nextWitnessNanos - now, deadNanos - silentNanos(now));
+          waitNanos = Math.min(waitNanos, deadline);
+        }
+        socket.await(ceilMillis(waitNanos));
         Runnable task;
         while ((task = tasks.poll()) != null) {
           task.run();
@@ -175,6 +179,9 @@ public final class PairElection implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       if (running) {
         LOG.error("pair_election_failed pair={} error={}", settings.pairId(), e.toString(), e);
+        // Without an election this node must not go on serving as master: its peer will take
+        // over when the advertisements stop.
+        transition(PairRole.INIT, TransitionCause.SHUTDOWN, "error=election_failed");
       }
     } finally {
       running = false;
@@ -185,6 +192,10 @@ public final class PairElection implements AutoCloseable {
       }
       finished.countDown();
     }
+  }
+
+  private static long ceilMillis(long nanos) {
+    return Math.max(1, (nanos + 999_999) / 1_000_000);
   }
 
   private void resignAndStop() {

@@ -47,6 +47,15 @@ public final class PairMember implements AutoCloseable {
   }
 
   public void start() throws IOException {
+    if (!settings.authenticated()) {
+      LOG.warn(
+          "pair_unauthenticated pair={} node={} (no pair.secret or pair.secretFile: any process"
+              + " that can send UDP to {} as {} can spoof advertisements)",
+          settings.pairId(),
+          settings.node(),
+          settings.listen(),
+          settings.peer());
+    }
     election.start();
   }
 
