@@ -12,6 +12,7 @@ import dev.zengate.gateway.pair.PairMember;
 import dev.zengate.gateway.pair.PairRole;
 import dev.zengate.gateway.pair.PairSettings;
 import dev.zengate.gateway.proxy.CompiledConfig;
+import dev.zengate.gateway.proxy.HandshakeWarmup;
 import dev.zengate.gateway.proxy.ProxyEngine;
 import dev.zengate.gateway.proxy.ServingGate;
 import dev.zengate.gateway.proxy.Transport;
@@ -82,6 +83,8 @@ public final class GatewayNode implements AutoCloseable {
       node.admin.start();
       node.reloader.onReloadApplied(node::checkPairUnchanged);
       if (node.pair != null) {
+        // A backup may serve its first connection only at failover: have its TLS code hot then.
+        HandshakeWarmup.warm(config.listeners());
         node.pair.start();
       }
       node.triggers.onSighup();
