@@ -303,9 +303,11 @@ class CheckCommandTest {
     try (OutputStream out = Files.newOutputStream(copy.getParent().resolve("pki/client.p12"))) {
       p12.store(out, "changeit".toCharArray());
     }
+    Files.writeString(copy.getParent().resolve("pair.secret"), "a-random-pair-secret-0123\n");
     Result r = check(copy);
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("zengin-outbound"), r.out());
+    assertTrue(r.out().contains("pair zengin-pair-1: heartbeat 10.0.50.1:55112"), r.out());
     assertTrue(r.out().contains("revocation=ocsp,hard-fail]"), r.out());
     assertTrue(r.out().contains("revocation=crl,hard-fail,leaf-only]"), r.out());
   }
@@ -327,6 +329,7 @@ class CheckCommandTest {
       Result r = check(examples.resolve(name));
       assertEquals(0, r.exit(), r.err());
       assertTrue(r.out().contains("zengin-demo"), r.out());
+      assertTrue(r.out().contains("pair zengin-demo-pair: heartbeat 127.0.0."), r.out());
     }
   }
 
