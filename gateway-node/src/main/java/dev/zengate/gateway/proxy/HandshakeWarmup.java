@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * In-memory TLS handshakes against a pair backup's own server contexts, so that the first
- * connection after a takeover does not pay for class loading and cold code (measured: a node's
- * first connection took 250-420 ms on the 2-core test machine, later ones 70 ms). Nothing leaves
- * the process: client and server engines talk through two embedded channels.
+ * connection after a takeover does not pay for class loading and cold code (measured on the 2-core
+ * test machine: 185-420 ms for a node's first connection, 70 ms for later ones). Nothing leaves the
+ * process: client and server engines talk through two embedded channels.
  */
 public final class HandshakeWarmup {
 
