@@ -9,6 +9,13 @@ public final class GridNames {
   /** Node id (decimal string) to the node's latest {@link NodeReport} JSON. */
   public static final String NODE_REPORTS = "zengate.node-reports";
 
+  /**
+   * Pair id (decimal string) to a lock held by the pair's master node. The grid releases a client's
+   * locks when its connection closes, so a killed master's lock frees at once while a live master
+   * behind a cut heartbeat link keeps it: the pair's witness.
+   */
+  public static final String PAIR_MASTER_LOCKS = "zengate.pair-master";
+
   private GridNames() {}
 
   public static String key(long nodeId) {

@@ -45,6 +45,7 @@ public class NodeReportListener
   @Resource private TimerService timers;
 
   private final Map<Long, Instant> lastStored = new ConcurrentHashMap<>();
+  private final Map<Long, String> lastRole = new ConcurrentHashMap<>();
   private volatile UUID registration;
   private volatile IMap<String, String> reports;
   // Grid events arrive on Hazelcast's threads; persistence needs the application's class loader.
@@ -119,7 +120,9 @@ public class NodeReportListener
     }
     Instant now = Instant.now();
     Instant previous = lastStored.get(report.nodeId());
+    boolean roleChanged = !report.role().equals(lastRole.put(report.nodeId(), report.role()));
     if ("heartbeat".equals(report.event())
+        && !roleChanged
         && previous != null
         && previous.plus(HEARTBEAT_STORE_INTERVAL).isAfter(now)) {
       return;

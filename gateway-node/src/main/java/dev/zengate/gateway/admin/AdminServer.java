@@ -90,6 +90,8 @@ public final class AdminServer implements AutoCloseable {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "up" : "down");
     body.put("listeners", node.engine().status().size());
+    // A backup is healthy too: it is ready to take over. The role says which one serves.
+    node.pairRole().ifPresent(role -> body.put("role", role.label()));
     respond(exchange, up ? 200 : 503, "application/json", json(body));
   }
 

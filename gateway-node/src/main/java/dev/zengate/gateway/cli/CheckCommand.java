@@ -5,6 +5,7 @@ import dev.zengate.gateway.config.ConfigSource;
 import dev.zengate.gateway.config.GatewayConfig;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.config.ListenerConfig;
+import dev.zengate.gateway.config.PairConfig;
 import dev.zengate.gateway.config.RevocationConfig;
 import dev.zengate.gateway.config.TlsVersion;
 import dev.zengate.gateway.proxy.CompiledConfig;
@@ -76,6 +77,25 @@ final class CheckCommand implements Callable<Integer> {
       out.printf(
           "trust set %s: %d CA certificate(s)%n",
           entry.getKey(), compiled.materials().trustSet(entry.getKey()).size());
+    }
+    if (c.pair() != null) {
+      PairConfig p = c.pair();
+      out.printf(
+          "pair %s: heartbeat %s <-> %s, priority %d, preempt %s, advert %dms, dead %dms,"
+              + " tie-break %s, %s, %s%s%n",
+          p.id(),
+          p.listen(),
+          p.peer(),
+          p.priority(),
+          p.preempt(),
+          p.advertInterval().toMillis(),
+          p.effectiveDeadInterval().toMillis(),
+          p.tieBreak().name().toLowerCase(),
+          p.secret() != null || p.secretFile() != null
+              ? "HMAC-authenticated"
+              : "NOT authenticated (no secret)",
+          p.serveWhenBackup() ? "backup serves too" : "backup refuses connections",
+          p.hooks().onTransition().isEmpty() ? "" : ", hook " + p.hooks().onTransition());
     }
     out.printf("%d listener(s):%n", c.listeners().size());
     for (ListenerConfig l : c.listeners()) {

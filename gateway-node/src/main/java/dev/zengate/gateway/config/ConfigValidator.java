@@ -31,6 +31,7 @@ public final class ConfigValidator {
             "'" + config.node().httpProxy() + "' is not an HTTP proxy address http://HOST:PORT");
       }
     }
+    PairValidator.validate(config);
     for (var entry : config.certificates().entrySet()) {
       validateCertificate("certificates." + entry.getKey(), entry.getValue());
     }

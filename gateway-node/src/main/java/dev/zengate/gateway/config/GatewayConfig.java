@@ -8,12 +8,24 @@ import java.util.Map;
 /**
  * Everything one gateway node serves. Certificates and trust sets are named resources that
  * listeners refer to, so rotating a certificate does not touch listener definitions.
+ *
+ * @param pair master/backup pairing, or null for a node that always serves
  */
 public record GatewayConfig(
     NodeConfig node,
     Map<String, CertificateConfig> certificates,
     Map<String, TrustConfig> trust,
-    List<ListenerConfig> listeners) {
+    List<ListenerConfig> listeners,
+    PairConfig pair) {
+
+  /** A node without a pair. */
+  public GatewayConfig(
+      NodeConfig node,
+      Map<String, CertificateConfig> certificates,
+      Map<String, TrustConfig> trust,
+      List<ListenerConfig> listeners) {
+    this(node, certificates, trust, listeners, null);
+  }
 
   public GatewayConfig {
     certificates = certificates == null ? Map.of() : copy(certificates);
@@ -28,7 +40,11 @@ public record GatewayConfig(
     Map<String, TrustConfig> resolvedTrust = new LinkedHashMap<>();
     trust.forEach((name, t) -> resolvedTrust.put(name, t.resolveAgainst(base)));
     return new GatewayConfig(
-        node == null ? null : node.resolveAgainst(base), resolvedCerts, resolvedTrust, listeners);
+        node == null ? null : node.resolveAgainst(base),
+        resolvedCerts,
+        resolvedTrust,
+        listeners,
+        pair == null ? null : pair.resolveAgainst(base));
   }
 
   private static <V> Map<String, V> copy(Map<String, V> map) {

@@ -15,6 +15,7 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.zengate.bundle.Enrollment;
 import dev.zengate.bundle.GridNames;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,7 +60,7 @@ public final class GridConnection implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private HazelcastInstance client; // grid thread only
+  private volatile HazelcastInstance client; // written on the grid thread only
   private UUID listenerId; // grid thread only
   private volatile IMap<String, String> reports;
   private volatile boolean connected;
@@ -88,6 +89,12 @@ public final class GridConnection implements AutoCloseable {
 
   public boolean connected() {
     return connected;
+  }
+
+  /** The grid client while connected (for the pair witness), else empty. */
+  public Optional<HazelcastInstance> connectedClient() {
+    HazelcastInstance current = client;
+    return connected && current != null ? Optional.of(current) : Optional.empty();
   }
 
   /** Writes the node's report if connected; never blocks, drops it otherwise. */

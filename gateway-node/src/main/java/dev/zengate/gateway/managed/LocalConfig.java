@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * The node-local part of a managed node's configuration (the optional {@code --config} file): the
  * {@code node} section of the normal format (name, tlsProvider, admin, drainTimeout, crlCacheDir,
- * httpProxy) and a {@code pair} section reserved for the master/backup election. Certificates,
- * trust and listeners come from the bundle only. The node section is validated together with the
- * bundle, when the combined configuration is compiled.
+ * httpProxy) and the {@code pair} section of the master/backup election (gateway-node/README.md,
+ * Pairs). Certificates, trust and listeners come from the bundle only. The node section is
+ * validated together with the bundle, when the combined configuration is compiled.
  *
  * @param node the node section, {@code crlCacheDir} made absolute against the file's directory
  * @param pair the pair section as written, or an empty map
@@ -61,7 +61,13 @@ public record LocalConfig(Map<String, Object> node, Map<String, Object> pair) {
       node.put(
           "crlCacheDir", file.toAbsolutePath().getParent().resolve(dir).normalize().toString());
     }
-    return new LocalConfig(node, section(file, root, "pair"));
+    Map<String, Object> pair = section(file, root, "pair");
+    // The combined configuration is written elsewhere: keep local files pointing here.
+    if (pair.get("secretFile") instanceof String secret) {
+      pair.put(
+          "secretFile", file.toAbsolutePath().getParent().resolve(secret).normalize().toString());
+    }
+    return new LocalConfig(node, pair);
   }
 
   @SuppressWarnings("unchecked")

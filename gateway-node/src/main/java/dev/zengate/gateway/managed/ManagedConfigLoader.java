@@ -57,6 +57,9 @@ public final class ManagedConfigLoader implements ConfigLoader {
     LocalConfig local = LocalConfig.read(localFile);
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("node", node(local));
+    if (!local.pair().isEmpty()) {
+      root.put("pair", local.pair());
+    }
     if (content == null) {
       return ConfigCompiler.compile(
           ConfigSource.inMemory("managed node (no bundle applied)", yaml(root)));

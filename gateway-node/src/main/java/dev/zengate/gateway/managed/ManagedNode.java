@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,18 +50,21 @@ public final class ManagedNode implements AutoCloseable {
   private final BundleApplier applier;
   private final NodeReporter reporter;
   private final GridConnection grid;
+  private final GridWitness witness;
 
   private ManagedNode(
       GatewayNode node,
       ManagedState state,
       BundleApplier applier,
       NodeReporter reporter,
-      GridConnection grid) {
+      GridConnection grid,
+      GridWitness witness) {
     this.node = node;
     this.state = state;
     this.applier = applier;
     this.reporter = reporter;
     this.grid = grid;
+    this.witness = witness;
   }
 
   /**
@@ -91,8 +95,17 @@ public final class ManagedNode implements AutoCloseable {
           stateDir.enrollment() + ": signingKey: " + e.getMessage(), e);
     }
     Path local = settings.localConfig();
+    GridConnection[] gridRef = new GridConnection[1];
+    GatewayNode[] nodeRef = new GatewayNode[1];
+    GridWitness witness =
+        new GridWitness(
+            enrollment.pairId(),
+            () -> gridRef[0] == null ? Optional.empty() : gridRef[0].connectedClient(),
+            () -> nodeRef[0] == null ? Optional.empty() : nodeRef[0].pairRole());
     GatewayNode node =
-        GatewayNode.start(ManagedConfigLoader.withoutBundle(local, enrollment.nodeName()), null);
+        GatewayNode.start(
+            ManagedConfigLoader.withoutBundle(local, enrollment.nodeName()), null, witness);
+    nodeRef[0] = node;
     ManagedState state = new ManagedState(enrollment);
     NodeReporter[] reporterRef = new NodeReporter[1];
     BundleApplier applier =
@@ -106,7 +119,6 @@ public final class ManagedNode implements AutoCloseable {
             (content, dir) ->
                 ManagedConfigLoader.forBundle(local, enrollment.nodeName(), content, dir),
             event -> reporterRef[0].event(event));
-    GridConnection[] gridRef = new GridConnection[1];
     NodeReporter reporter =
         new NodeReporter(
             state,
@@ -128,11 +140,13 @@ public final class ManagedNode implements AutoCloseable {
             });
     gridRef[0] = grid;
     node.statusSection("managed", state::status);
-    ManagedNode managed = new ManagedNode(node, state, applier, reporter, grid);
+    reporter.role(() -> node.pairRole().map(Enum::name).orElse("STANDALONE"));
+    ManagedNode managed = new ManagedNode(node, state, applier, reporter, grid, witness);
     try {
       managed.serveCached(stateDir);
       reporter.start();
       grid.start();
+      witness.start();
     } catch (RuntimeException e) {
       managed.close();
       throw e;
@@ -198,6 +212,7 @@ public final class ManagedNode implements AutoCloseable {
 
   @Override
   public void close() {
+    witness.close();
     grid.close();
     reporter.close();
     applier.close();

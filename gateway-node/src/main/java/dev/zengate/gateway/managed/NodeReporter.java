@@ -32,7 +32,10 @@ public final class NodeReporter implements AutoCloseable {
   private final Consumer<String> publisher;
   private final Duration interval;
   private final Instant startedAt = Instant.now();
+  private static final Duration ROLE_POLL = Duration.ofMillis(50);
+
   private volatile Supplier<String> role = () -> STANDALONE;
+  private String lastRole = STANDALONE;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -61,6 +64,18 @@ public final class NodeReporter implements AutoCloseable {
     long millis = Math.max(1, interval.toMillis());
     thread.scheduleWithFixedDelay(
         () -> publish("heartbeat"), millis, millis, TimeUnit.MILLISECONDS);
+    // A role change is news for the console (who is master now): report it within a tick, not
+    // at the next heartbeat.
+    thread.scheduleWithFixedDelay(
+        this::reportRoleChange, ROLE_POLL.toMillis(), ROLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void reportRoleChange() {
+    String now = currentRole();
+    if (!now.equals(lastRole)) {
+      lastRole = now;
+      publish("role");
+    }
   }
 
   /** Reports {@code event} soon, on the reporter thread. */

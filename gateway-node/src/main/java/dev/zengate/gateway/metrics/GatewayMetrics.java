@@ -23,9 +23,10 @@ import java.util.function.Supplier;
  * alerts rely on them): {@code zengate_connections_active}, {@code zengate_connections_total},
  * {@code zengate_handshakes_total}, {@code zengate_bytes_total}, {@code zengate_handshake_seconds},
  * per revocation source {@code zengate_revocation_source_stale}, {@code
- * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}, and in
- * managed mode {@code zengate_bundle_rejected_total}, {@code zengate_bundle_applied_version},
- * {@code zengate_grid_connected}.
+ * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}, for a
+ * pair member {@code zengate_pair_role}, {@code zengate_pair_transitions_total} and {@code
+ * zengate_pair_adverts_ignored_total}, and in managed mode {@code zengate_bundle_rejected_total},
+ * {@code zengate_bundle_applied_version}, {@code zengate_grid_connected}.
  */
 public final class GatewayMetrics {
 
@@ -41,7 +42,9 @@ public final class GatewayMetrics {
   private final Counter connectionsTotal =
       Counter.builder()
           .name("zengate_connections_total")
-          .help("Connections accepted, per listener; outcome accepted or rejected (limit)")
+          .help(
+              "Connections accepted, per listener; outcome accepted, rejected (limit) or backup"
+                  + " (refused while this pair member is backup)")
           .labelNames("listener", "outcome")
           .register(registry);
   private final Counter handshakes =
@@ -81,6 +84,24 @@ public final class GatewayMetrics {
       Gauge.builder()
           .name("zengate_grid_connected")
           .help("Managed mode: 1 while the node is connected to the management grid")
+          .register(registry);
+  private final Gauge pairRole =
+      Gauge.builder()
+          .name("zengate_pair_role")
+          .help("1 for this pair member's current role (init, backup, master), 0 for the others")
+          .labelNames("role")
+          .register(registry);
+  private final Counter pairTransitions =
+      Counter.builder()
+          .name("zengate_pair_transitions_total")
+          .help("Role changes of this pair member, by new role and cause")
+          .labelNames("to", "cause")
+          .register(registry);
+  private final Counter pairIgnored =
+      Counter.builder()
+          .name("zengate_pair_adverts_ignored_total")
+          .help("Heartbeat datagrams not taken as the peer's advertisement, by reason")
+          .labelNames("reason")
           .register(registry);
 
   private final ConcurrentMap<String, ListenerMetrics> perListener = new ConcurrentHashMap<>();
@@ -159,6 +180,21 @@ public final class GatewayMetrics {
     return perListener.computeIfAbsent(name, this::newListenerMetrics);
   }
 
+  /** Sets the pair role gauge: 1 for {@code current}, 0 for the other {@code roles}. */
+  public void pairRole(String current, List<String> roles) {
+    for (String role : roles) {
+      pairRole.labelValues(role).set(role.equals(current) ? 1 : 0);
+    }
+  }
+
+  public void pairTransition(String to, String cause) {
+    pairTransitions.labelValues(to, cause).inc();
+  }
+
+  public void pairAdvertIgnored(String reason) {
+    pairIgnored.labelValues(reason).inc();
+  }
+
   public void writeText(OutputStream out) throws IOException {
     writer.write(out, registry.scrape());
   }
@@ -172,6 +208,7 @@ public final class GatewayMetrics {
         connectionsActive.labelValues(name),
         connectionsTotal.labelValues(name, "accepted"),
         connectionsTotal.labelValues(name, "rejected"),
+        connectionsTotal.labelValues(name, "backup"),
         bytes.labelValues(name, "upstream"),
         bytes.labelValues(name, "downstream"),
         name);
@@ -182,6 +219,7 @@ public final class GatewayMetrics {
     private final GaugeDataPoint active;
     private final CounterDataPoint accepted;
     private final CounterDataPoint rejected;
+    private final CounterDataPoint refusedAsBackup;
     private final CounterDataPoint bytesUpstream;
     private final CounterDataPoint bytesDownstream;
     private final String listener;
@@ -190,12 +228,14 @@ public final class GatewayMetrics {
         GaugeDataPoint active,
         CounterDataPoint accepted,
         CounterDataPoint rejected,
+        CounterDataPoint refusedAsBackup,
         CounterDataPoint bytesUpstream,
         CounterDataPoint bytesDownstream,
         String listener) {
       this.active = active;
       this.accepted = accepted;
       this.rejected = rejected;
+      this.refusedAsBackup = refusedAsBackup;
       this.bytesUpstream = bytesUpstream;
       this.bytesDownstream = bytesDownstream;
       this.listener = listener;
@@ -212,6 +252,11 @@ public final class GatewayMetrics {
 
     public void connectionRejected() {
       rejected.inc();
+    }
+
+    /** A connection closed at once because this pair member is backup. */
+    public void connectionRefusedAsBackup() {
+      refusedAsBackup.inc();
     }
 
     public void bytesUpstream(long n) {

@@ -1,11 +1,20 @@
 package dev.zengate.gateway.node;
 
 import dev.zengate.gateway.admin.AdminServer;
+import dev.zengate.gateway.config.ConfigProblem;
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.config.PairConfig;
 import dev.zengate.gateway.metrics.GatewayMetrics;
+import dev.zengate.gateway.pair.MasterWitness;
+import dev.zengate.gateway.pair.NoWitness;
+import dev.zengate.gateway.pair.PairMember;
+import dev.zengate.gateway.pair.PairRole;
+import dev.zengate.gateway.pair.PairSettings;
 import dev.zengate.gateway.proxy.CompiledConfig;
+import dev.zengate.gateway.proxy.HandshakeWarmup;
 import dev.zengate.gateway.proxy.ProxyEngine;
+import dev.zengate.gateway.proxy.ServingGate;
 import dev.zengate.gateway.proxy.Transport;
 import dev.zengate.gateway.reload.ConfigLoader;
 import dev.zengate.gateway.reload.ConfigReloader;
@@ -15,6 +24,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -31,16 +42,21 @@ public final class GatewayNode implements AutoCloseable {
 
   private final Transport transport;
   private final GatewayMetrics metrics = new GatewayMetrics();
+  private final ServingGate gate = new ServingGate(true);
+  private final MasterWitness witness;
   private final ProxyEngine engine;
   private final ConfigReloader reloader;
   private final ReloadTriggers triggers;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<String, Supplier<Object>> statusSections = new ConcurrentHashMap<>();
   private AdminServer admin;
+  private volatile PairMember pair;
+  private PairConfig pairConfig;
 
-  private GatewayNode(ConfigLoader loader) {
+  private GatewayNode(ConfigLoader loader, MasterWitness witness) {
+    this.witness = witness;
     this.transport = new Transport();
-    this.engine = new ProxyEngine(transport, metrics);
+    this.engine = new ProxyEngine(transport, metrics, gate);
     metrics.revocationSources(engine::revocationSamples);
     this.reloader = new ConfigReloader(loader, engine);
     this.triggers = new ReloadTriggers(reloader);
@@ -53,12 +69,27 @@ public final class GatewayNode implements AutoCloseable {
    */
   public static GatewayNode start(ConfigLoader loader, Path watchFile)
       throws InvalidConfigException, IOException, InterruptedException {
-    GatewayNode node = new GatewayNode(loader);
+    return start(loader, watchFile, NoWitness.INSTANCE);
+  }
+
+  /**
+   * Starts serving; a pair member consults {@code witness} before taking over from a silent peer. A
+   * pair member's listeners are bound but refuse connections until the election makes it master.
+   */
+  public static GatewayNode start(ConfigLoader loader, Path watchFile, MasterWitness witness)
+      throws InvalidConfigException, IOException, InterruptedException {
+    GatewayNode node = new GatewayNode(loader, witness);
     try {
-      CompiledConfig config = node.reloader.start();
+      CompiledConfig config = node.reloader.start(node::joinPair);
       HostPort adminAddress = config.config().node().admin().listen();
       node.admin = new AdminServer(adminAddress, node, node.metrics);
       node.admin.start();
+      node.reloader.onReloadApplied(node::checkPairUnchanged);
+      if (node.pair != null) {
+        // A backup may serve its first connection only at failover: have its TLS code hot then.
+        HandshakeWarmup.warm(config.listeners());
+        node.pair.start();
+      }
       node.triggers.onSighup();
       if (watchFile != null) {
         node.triggers.watch(watchFile);
@@ -75,6 +106,36 @@ public final class GatewayNode implements AutoCloseable {
       node.close();
       throw e;
     }
+  }
+
+  /** Before the listeners bind: a pair member closes its gate until the election has run. */
+  private void joinPair(CompiledConfig config) {
+    pairConfig = config.config().pair();
+    if (pairConfig == null) {
+      return;
+    }
+    PairSettings settings;
+    try {
+      settings = PairSettings.from(config.config().node().name(), pairConfig);
+    } catch (ConfigProblem problem) {
+      throw new IllegalStateException(problem.fieldPath() + ": " + problem.getMessage(), problem);
+    }
+    pair = new PairMember(settings, witness, gate, metrics, engine::activeConnections);
+  }
+
+  /** Pair settings are read at start only; say so when a reload changes them. */
+  private void checkPairUnchanged(CompiledConfig config) {
+    if (!Objects.equals(pairConfig, config.config().pair())) {
+      LOG.warn(
+          "pair_config_changed applied=false (the pair section is read at start only: restart"
+              + " this node to apply it; listeners and certificates were reloaded)");
+    }
+  }
+
+  /** This node's pair role, when it is a pair member. */
+  public Optional<PairRole> pairRole() {
+    PairMember member = pair;
+    return member == null ? Optional.empty() : Optional.of(member.role());
   }
 
   public ProxyEngine engine() {
@@ -104,6 +165,14 @@ public final class GatewayNode implements AutoCloseable {
     ReloadOutcome attempt = reloader.lastAttempt();
     if (attempt != null && !attempt.applied()) {
       status.put("lastRejectedReload", outcome(attempt));
+    }
+    PairMember member = pair;
+    if (member != null) {
+      Map<String, Object> pairStatus = member.status();
+      if (!Objects.equals(pairConfig, config == null ? null : config.config().pair())) {
+        pairStatus.put("restartRequired", true);
+      }
+      status.put("pair", pairStatus);
     }
     status.put("listeners", engine.status());
     statusSections.forEach((name, section) -> status.put(name, section.get()));
@@ -138,6 +207,11 @@ public final class GatewayNode implements AutoCloseable {
 
   @Override
   public void close() {
+    PairMember member = pair;
+    if (member != null) {
+      // Resign first: the peer takes over while this node drains its connections.
+      member.close();
+    }
     try {
       triggers.close();
     } catch (IOException e) {

@@ -35,6 +35,13 @@ public final class ConfigCompiler {
   /** Reads, parses and compiles a configuration file. */
   public static CompiledConfig compile(ConfigSource source) throws InvalidConfigException {
     GatewayConfig config = source.parse();
+    if (config.pair() != null) {
+      try {
+        config.pair().secretBytes(); // read now so that check and reload report a bad file
+      } catch (ConfigProblem problem) {
+        throw source.fail(problem);
+      }
+    }
     RevocationServices revocation = new RevocationServices(config.node());
     try {
       TlsMaterials materials = TlsMaterials.load(config);

@@ -3,6 +3,7 @@ package dev.zengate.gateway.proxy;
 import dev.zengate.gateway.metrics.GatewayMetrics;
 import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -33,6 +34,18 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel channel) {
     ListenerSettings settings = listener.settings();
     ListenerMetrics listenerMetrics = metrics.listener(settings.name());
+    if (!listener.serving()) {
+      // A pair backup: reset at once (no FIN handshake, no TIME_WAIT) so the client fails fast and
+      // tries the master. Debug only: a misdirected client could flood the log.
+      listenerMetrics.connectionRefusedAsBackup();
+      CONNECTIONS.debug(
+          "connection_refused listener={} peer={} reason=backup",
+          settings.name(),
+          channel.remoteAddress());
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      channel.close();
+      return;
+    }
     if (!listener.tryAdmit(channel)) {
       listenerMetrics.connectionRejected();
       CONNECTIONS.warn(

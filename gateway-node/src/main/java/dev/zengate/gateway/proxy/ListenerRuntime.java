@@ -28,15 +28,23 @@ final class ListenerRuntime {
   private final AtomicReference<ListenerSettings> settings;
   private final Transport transport;
   private final GatewayMetrics metrics;
+  private final ServingGate gate;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicInteger open = new AtomicInteger();
   private volatile Channel serverChannel;
 
-  ListenerRuntime(ListenerSettings initial, Transport transport, GatewayMetrics metrics) {
+  ListenerRuntime(
+      ListenerSettings initial, Transport transport, GatewayMetrics metrics, ServingGate gate) {
     this.bind = initial.bind();
     this.settings = new AtomicReference<>(initial);
     this.transport = transport;
     this.metrics = metrics;
+    this.gate = gate;
+  }
+
+  /** Whether new connections are served now (false on a pair member that is backup). */
+  boolean serving() {
+    return gate.isOpen();
   }
 
   HostPort bindAddress() {

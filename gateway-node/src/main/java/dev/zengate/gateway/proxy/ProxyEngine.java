@@ -24,12 +24,29 @@ public final class ProxyEngine implements AutoCloseable {
 
   private final Transport transport;
   private final GatewayMetrics metrics;
+  private final ServingGate gate;
   private Map<HostPort, ListenerRuntime> listeners = Map.of();
   private Duration drainTimeout = Duration.ofSeconds(30);
 
+  /** An engine whose listeners always serve. */
   public ProxyEngine(Transport transport, GatewayMetrics metrics) {
+    this(transport, metrics, new ServingGate(true));
+  }
+
+  /** An engine whose listeners serve new connections only while {@code gate} is open. */
+  public ProxyEngine(Transport transport, GatewayMetrics metrics, ServingGate gate) {
     this.transport = transport;
     this.metrics = metrics;
+    this.gate = gate;
+  }
+
+  public ServingGate gate() {
+    return gate;
+  }
+
+  /** Connections open on all listeners. */
+  public synchronized int activeConnections() {
+    return listeners.values().stream().mapToInt(ListenerRuntime::activeConnections).sum();
   }
 
   /**
@@ -57,7 +74,7 @@ public final class ProxyEngine implements AutoCloseable {
         if (existing != null) {
           next.put(settings.bind(), existing);
         } else {
-          ListenerRuntime runtime = new ListenerRuntime(settings, transport, metrics);
+          ListenerRuntime runtime = new ListenerRuntime(settings, transport, metrics, gate);
           runtime.bind();
           created.add(runtime);
           next.put(settings.bind(), runtime);

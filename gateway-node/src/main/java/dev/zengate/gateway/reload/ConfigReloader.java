@@ -7,6 +7,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class ConfigReloader {
   private final AtomicReference<CompiledConfig> current = new AtomicReference<>();
   private final AtomicReference<ReloadOutcome> lastApplied = new AtomicReference<>();
   private final AtomicReference<ReloadOutcome> lastAttempt = new AtomicReference<>();
+  private volatile Consumer<CompiledConfig> applied = config -> {};
 
   public ConfigReloader(ConfigLoader loader, ProxyEngine engine) {
     this.loader = loader;
@@ -32,8 +34,18 @@ public final class ConfigReloader {
 
   /** Loads and applies the first configuration; failures propagate to the caller. */
   public synchronized CompiledConfig start() throws InvalidConfigException, InterruptedException {
+    return start(config -> {});
+  }
+
+  /**
+   * Loads the first configuration, hands it to {@code beforeServing} (which may reject it by
+   * throwing), then binds its listeners.
+   */
+  public synchronized CompiledConfig start(Consumer<CompiledConfig> beforeServing)
+      throws InvalidConfigException, InterruptedException {
     CompiledConfig config = loader.load();
     try {
+      beforeServing.accept(config);
       engine.apply(config.listeners(), config.config().node().drainTimeout());
     } catch (RuntimeException | InterruptedException e) {
       config.release();
@@ -81,12 +93,18 @@ public final class ConfigReloader {
     ReloadOutcome outcome = new ReloadOutcome(true, trigger, Instant.now(), next.version(), null);
     loader = candidate;
     record(next, outcome);
+    applied.accept(next);
     LOG.info(
         "config_applied trigger={} version={} listeners={}",
         trigger,
         shortVersion(next.version()),
         next.listeners().size());
     return outcome;
+  }
+
+  /** Called with every configuration a reload applies (not the first one). */
+  public void onReloadApplied(Consumer<CompiledConfig> listener) {
+    this.applied = listener;
   }
 
   /** Releases the served configuration's TLS contexts; call after the listeners are closed. */

@@ -303,9 +303,11 @@ class CheckCommandTest {
     try (OutputStream out = Files.newOutputStream(copy.getParent().resolve("pki/client.p12"))) {
       p12.store(out, "changeit".toCharArray());
     }
+    Files.writeString(copy.getParent().resolve("pair.secret"), "a-random-pair-secret-0123\n");
     Result r = check(copy);
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("zengin-outbound"), r.out());
+    assertTrue(r.out().contains("pair zengin-pair-1: heartbeat 10.0.50.1:55112"), r.out());
     assertTrue(r.out().contains("revocation=ocsp,hard-fail]"), r.out());
     assertTrue(r.out().contains("revocation=crl,hard-fail,leaf-only]"), r.out());
   }
@@ -327,6 +329,57 @@ class CheckCommandTest {
       Result r = check(examples.resolve(name));
       assertEquals(0, r.exit(), r.err());
       assertTrue(r.out().contains("zengin-demo"), r.out());
+      assertTrue(r.out().contains("pair zengin-demo-pair: heartbeat 127.0.0."), r.out());
+    }
+  }
+
+  static final String PAIR =
+      """
+      pair:
+        id: zengin-pair
+        listen: 127.0.0.1:55112
+        peer: 127.0.0.2:55112
+        priority: 200
+        secret: a-shared-pair-secret-of-some-length
+      """;
+
+  @Test
+  void pairSectionIsPrintedWithItsEffectiveDeadInterval() throws Exception {
+    Result r = check(write("pair.yaml", HEAD + GOOD_LISTENER + PAIR));
+    assertEquals(0, r.exit(), r.err());
+    // 3 x 200ms + (256 - 200) x 200ms / 256 = 643ms, as VRRPv3 computes its master-down interval.
+    assertTrue(
+        r.out()
+            .contains(
+                "pair zengin-pair: heartbeat 127.0.0.1:55112 <-> 127.0.0.2:55112, priority 200,"
+                    + " preempt true, advert 200ms, dead 643ms, tie-break address,"
+                    + " HMAC-authenticated, backup refuses connections"),
+        r.out());
+  }
+
+  @Test
+  void pairMistakesNameTheirField() throws Exception {
+    String[][] cases = {
+      {"priority: 200", "priority: 255", "pair.priority: must be 1-254"},
+      {"priority: 200", "priority: 200\n  deadInterval: 300ms", "pair.deadInterval: must be at"},
+      {"peer: 127.0.0.2:55112", "peer: 127.0.0.1:55112", "pair.peer: is the same as pair.listen"},
+      {"peer: 127.0.0.2:55112", "peer: node-b:55112", "pair.peer: 'node-b' is not an IP address"},
+      {"listen: 127.0.0.1:55112", "listen: 0.0.0.0:55112", "pair.listen: give the member's own"},
+      {"secret: a-shared-pair-secret-of-some-length", "secret: short", "pair.secret: at least 16"},
+      {
+        "secret: a-shared-pair-secret-of-some-length",
+        "secretFile: missing.secret",
+        "pair.secretFile: cannot read"
+      },
+      {"  id: zengin-pair\n", "", "pair.id: a pair id is required"},
+      {"priority: 200", "priority: 200\n  tieBreak: age", "pair.tieBreak: invalid value 'age'"},
+    };
+    for (String[] c : cases) {
+      String yaml = HEAD + GOOD_LISTENER + PAIR.replace(c[0], c[1]);
+      Result r = check(write("pair-bad.yaml", yaml));
+      assertEquals(2, r.exit(), c[1] + ": " + r.out());
+      assertTrue(r.err().contains(c[2]), c[1] + " -> " + r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
     }
   }
 }

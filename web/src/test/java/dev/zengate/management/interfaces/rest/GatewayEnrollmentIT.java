@@ -104,11 +104,14 @@ class GatewayEnrollmentIT {
       assertEquals(201, created.status(), created.body());
       long serverId = created.json().getInt("id");
 
+      heartbeatPort = freePortOnBothLoopbacks();
       try (GatewayProcess nodeA = startNode("a", stateA, "gw-a");
           GatewayProcess nodeB = startNode("b", stateB, "gw-b")) {
         BigInteger firstSerial = awaitServing(ca, "127.0.0.1", port, null, nodeA);
-        assertEquals(firstSerial, awaitServing(ca, "127.0.0.2", port, null, nodeB));
         await("both nodes report the published bundle applied", () -> inSync(admin, pairId));
+        await(
+            "gw-a reported as master, gw-b as backup", () -> "gw-a".equals(master(admin, pairId)));
+        assertEquals("BACKUP", role(admin, pairId, "gw-b"));
 
         try (TlsProbe established = TlsProbe.connect(ca.certificate(), "127.0.0.1", port)) {
           assertEquals("before", established.echo("before"));
@@ -119,20 +122,28 @@ class GatewayEnrollmentIT {
           assertEquals(200, changed.status(), changed.body());
           BigInteger secondSerial = awaitServing(ca, "127.0.0.1", port, firstSerial, nodeA);
           assertNotEquals(firstSerial, secondSerial);
-          assertEquals(secondSerial, awaitServing(ca, "127.0.0.2", port, firstSerial, nodeB));
           assertEquals("after", established.echo("after"), "established connection dropped");
         }
         await("both nodes in sync after the change", () -> inSync(admin, pairId));
 
         refusesRogueBundles(admin, pairId, stateA, ca, port);
 
-        // The node restarts while the grid holds nothing for it: it serves its signed cache.
+        // kill -9 of the master: the backup takes over (the grid witness agrees: the dead
+        // master's lock was released with its connection) and the API says so.
         nodeA.kill();
+        awaitServing(ca, "127.0.0.2", port, firstSerial, nodeB);
+        assertTrue(nodeB.output().contains("witness=agreed"), nodeB.output());
+        await("gw-b reported as master", () -> "gw-b".equals(master(admin, pairId)));
+
+        // The old master restarts while the grid holds nothing for it: it serves its signed
+        // cache, and takes the master role back (preempt).
         try (RogueClient rogue = gridClient(stateA)) {
           rogue.grid().<String, String>getMap(GridNames.BUNDLES).delete(nodeId(stateA));
         }
         try (GatewayProcess restarted = startNode("a-restarted", stateA, "gw-a")) {
           awaitServing(ca, "127.0.0.1", port, firstSerial, restarted);
+          await("gw-a master again", () -> "gw-a".equals(master(admin, pairId)));
+          assertEquals("BACKUP", role(admin, pairId, "gw-b"));
         }
       }
     }
@@ -210,10 +221,25 @@ class GatewayEnrollmentIT {
   }
 
   private GatewayProcess startNode(String name, Path stateDir, String nodeName) throws Exception {
+    boolean a = nodeName.equals("gw-a");
+    String self = a ? "127.0.0.1" : "127.0.0.2";
+    String peer = a ? "127.0.0.2" : "127.0.0.1";
     Path local = work.resolve(name + "-local.yaml");
     Files.writeString(
         local,
-        "node:\n  name: " + nodeName + "\n  admin:\n    listen: 127.0.0.1:" + freePort() + "\n");
+        String.join(
+            "\n",
+            "node:",
+            "  name: " + nodeName,
+            "  admin:",
+            "    listen: 127.0.0.1:" + freePort(),
+            "pair:",
+            "  id: grid-pair",
+            "  listen: " + self + ":" + heartbeatPort,
+            "  peer: " + peer + ":" + heartbeatPort,
+            "  priority: " + (a ? 200 : 100),
+            "  preempt: true",
+            ""));
     return GatewayProcess.start(
         work.resolve(name + ".log"),
         "managed",
@@ -252,6 +278,18 @@ class GatewayEnrollmentIT {
   }
 
   private static String lastStatus = "";
+  private int heartbeatPort;
+
+  private static String master(ManagementServer admin, long pairId) throws Exception {
+    Reply status = admin.get("api/pairs/" + pairId + "/status");
+    lastStatus = status.body();
+    JsonObject json = status.json();
+    return json.getString("master", null); // JSON-B leaves out null fields
+  }
+
+  private static String role(ManagementServer admin, long pairId, String node) throws Exception {
+    return admin.get("api/pairs/" + pairId + "/nodes/" + node).json().getString("reportedRole");
+  }
 
   private static boolean inSync(ManagementServer admin, long pairId) throws Exception {
     Reply status = admin.get("api/pairs/" + pairId + "/status");
@@ -262,7 +300,7 @@ class GatewayEnrollmentIT {
   private static String rejectedCode(ManagementServer admin, long pairId) throws Exception {
     Reply node = admin.get("api/pairs/" + pairId + "/nodes/gw-a");
     JsonObject json = node.json();
-    return json.isNull("rejectedCode") ? null : json.getString("rejectedCode");
+    return json.getString("rejectedCode", null);
   }
 
   private static void await(String what, Callable<Boolean> condition) throws Exception {
