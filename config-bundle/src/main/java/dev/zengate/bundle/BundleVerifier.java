@@ -1,8 +1,10 @@
 package dev.zengate.bundle;
 
-import java.security.GeneralSecurityException;
+import java.io.IOException;
 import java.security.PublicKey;
-import java.security.Signature;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * A node's gate for bundles: only what the pinned management key signed, addressed to this node,
@@ -10,12 +12,16 @@ import java.security.Signature;
  */
 public final class BundleVerifier {
 
-  private final PublicKey pinnedKey;
+  private final AsymmetricKeyParameter pinnedParameters;
   private final String pinnedKeyId;
   private final long nodeId;
 
   public BundleVerifier(PublicKey pinnedKey, long nodeId) {
-    this.pinnedKey = pinnedKey;
+    try {
+      this.pinnedParameters = PublicKeyFactory.createKey(pinnedKey.getEncoded());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not an Ed25519 public key", e);
+    }
     this.pinnedKeyId = PublicKeys.fingerprint(pinnedKey);
     this.nodeId = nodeId;
   }
@@ -44,14 +50,14 @@ public final class BundleVerifier {
     byte[] payload;
     try {
       payload = Base64Text.decode(envelope.payload());
-      Signature verifier = Signature.getInstance(PublicKeys.SIGNING_ALGORITHM);
-      verifier.initVerify(pinnedKey);
-      verifier.update(payload);
-      if (!verifier.verify(Base64Text.decode(envelope.signature()))) {
+      Ed25519Signer verifier = new Ed25519Signer();
+      verifier.init(false, pinnedParameters);
+      verifier.update(payload, 0, payload.length);
+      if (!verifier.verifySignature(Base64Text.decode(envelope.signature()))) {
         throw new BundleRejectedException(
             "bad-signature", "bundle signature does not verify with the pinned management key");
       }
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new BundleRejectedException(
           "bad-signature", "bundle signature does not verify with the pinned management key");
     }

@@ -45,17 +45,35 @@ public class BundleCompiler {
   @Inject private PairService pairs;
   @Inject private EnvelopeSealer sealer;
 
-  public BundleContent compile(GatewayNode node) {
-    PublicKey nodeKey = PublicKeys.decode(PublicKeys.SEALING_ALGORITHM, node.publicKey());
-    Parts parts = new Parts(node.id(), nodeKey);
+  /**
+   * The complete content, each private key sealed to the node. {@code cache} carries what a
+   * publication pass already read (pairs' listeners, chains, opened keys) from node to node.
+   */
+  public BundleContent compile(GatewayNode node, CompilationCache cache) {
+    return compile(node, PublicKeys.decode(PublicKeys.SEALING_ALGORITHM, node.publicKey()), cache);
+  }
+
+  /**
+   * The content without its keys: enough for {@link BundleContent#hash()}, which does not cover
+   * them, and far cheaper (no key is opened or sealed). Used to skip unchanged nodes.
+   */
+  public BundleContent compileUnsealed(GatewayNode node, CompilationCache cache) {
+    return compile(node, null, cache);
+  }
+
+  private BundleContent compile(GatewayNode node, PublicKey nodeKey, CompilationCache cache) {
+    Parts parts = new Parts(node.id(), nodeKey, cache);
+    long pairId = node.pair().id();
     List<Map<String, Object>> listeners = new ArrayList<>();
-    for (VirtualServer server : servers(node)) {
+    for (VirtualServer server : cache.servers.computeIfAbsent(pairId, id -> servers(node))) {
       listeners.add(serverListener(server, node, parts));
     }
-    for (VirtualClient client : clients(node)) {
+    for (VirtualClient client : cache.clients.computeIfAbsent(pairId, id -> clients(node))) {
       listeners.add(clientListener(client, node, parts));
     }
-    return new BundleContent(nodeSettings(node), parts.certificates, parts.trust, listeners);
+    Map<String, Object> settings =
+        cache.nodeSettings.computeIfAbsent(pairId, id -> nodeSettings(id));
+    return new BundleContent(settings, parts.certificates, parts.trust, listeners);
   }
 
   private List<VirtualServer> servers(GatewayNode node) {
@@ -72,9 +90,9 @@ public class BundleCompiler {
         .getResultList();
   }
 
-  private Map<String, Object> nodeSettings(GatewayNode node) {
+  private Map<String, Object> nodeSettings(long pairId) {
     Map<String, Object> settings = new TreeMap<>();
-    PairSettings pairSettings = pairs.settings(node.pair().id());
+    PairSettings pairSettings = pairs.settings(pairId);
     if (pairSettings.httpProxyUrl() != null) {
       settings.put("httpProxy", pairSettings.httpProxyUrl());
     }
@@ -157,48 +175,68 @@ public class BundleCompiler {
   private final class Parts {
     private final long nodeId;
     private final PublicKey nodeKey;
+    private final CompilationCache cache;
     private final Map<String, BundleCertificate> certificates = new TreeMap<>();
     private final Map<String, List<String>> trust = new TreeMap<>();
 
-    Parts(long nodeId, PublicKey nodeKey) {
+    Parts(long nodeId, PublicKey nodeKey, CompilationCache cache) {
       this.nodeId = nodeId;
       this.nodeKey = nodeKey;
+      this.cache = cache;
     }
 
     String certificate(ManagedCertificate certificate) {
       String name = "certificate-" + certificate.id();
-      if (!certificates.containsKey(name)) {
-        SealedPrivateKey key =
-            BundleCompiler.this
-                .certificates
-                .keyOf(certificate)
-                .orElseThrow(
-                    () ->
-                        new InvalidInputException(
-                            "certificate " + certificate.id() + " has no private key here"));
-        byte[] pkcs8 = sealer.open(key.sealed(), key.publicKeySha256());
-        StringBuilder chain = new StringBuilder();
-        List<ManagedCertificate> links = certificate.chain();
-        for (ManagedCertificate link : links) {
-          // Partners have the root; sending it only costs bytes in every handshake.
-          boolean selfSignedRoot = link.subjectDn().equals(link.issuerDn()) && links.size() > 1;
-          if (!selfSignedRoot) {
-            chain.append(link.pem());
-          }
-        }
+      if (certificates.containsKey(name)) {
+        return name;
+      }
+      String chain = cache.chains.computeIfAbsent(certificate.id(), id -> chainPem(certificate));
+      if (nodeKey == null) {
+        certificates.put(name, new BundleCertificate(chain, null));
+      } else {
+        byte[] pkcs8 = cache.keys.computeIfAbsent(certificate.id(), id -> openKey(certificate));
         certificates.put(
             name,
             new BundleCertificate(
-                chain.toString(),
+                chain,
                 SecretSealing.seal(pkcs8, nodeKey, BundleContent.secretContext(nodeId, name))));
       }
       return name;
     }
 
+    private byte[] openKey(ManagedCertificate certificate) {
+      SealedPrivateKey key =
+          BundleCompiler.this
+              .certificates
+              .keyOf(certificate)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "certificate " + certificate.id() + " has no private key here"));
+      return sealer.open(key.sealed(), key.publicKeySha256());
+    }
+
+    private static String chainPem(ManagedCertificate certificate) {
+      StringBuilder chain = new StringBuilder();
+      List<ManagedCertificate> links = certificate.chain();
+      for (ManagedCertificate link : links) {
+        // Partners have the root; sending it only costs bytes in every handshake.
+        boolean selfSignedRoot = link.subjectDn().equals(link.issuerDn()) && links.size() > 1;
+        if (!selfSignedRoot) {
+          chain.append(link.pem());
+        }
+      }
+      return chain.toString();
+    }
+
     String trust(TrustStore store) {
       String name = "trust-" + store.id();
       trust.computeIfAbsent(
-          name, n -> store.certificates().stream().map(ManagedCertificate::pem).toList());
+          name,
+          n ->
+              cache.trustStores.computeIfAbsent(
+                  store.id(),
+                  id -> store.certificates().stream().map(ManagedCertificate::pem).toList()));
       return name;
     }
   }

@@ -10,8 +10,11 @@ import jakarta.inject.Inject;
 public class PublishOnChange {
 
   @Inject private BundlePublisher publisher;
+  @Inject private PublicationRequests requests;
 
   void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfigurationChanged change) {
-    publisher.publishAllChanged();
+    if (requests.request()) {
+      publisher.publishAllChanged();
+    }
   }
 }
