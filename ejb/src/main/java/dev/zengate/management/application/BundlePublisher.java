@@ -61,7 +61,7 @@ public class BundlePublisher {
                 GatewayNode.class)
             .getResultList();
     try {
-      publish(nodes, false, Actor.system());
+      publish(nodes, false, Actor.system(), compiler.preloadedCache());
     } catch (RuntimeException e) {
       LOG.warning("bundles not published: " + e.getMessage());
     }
@@ -76,17 +76,18 @@ public class BundlePublisher {
             .setParameter("pair", pairId)
             .getResultList(),
         force,
-        actor);
+        actor,
+        new CompilationCache());
   }
 
   /**
    * One pass: hash every node's content cheaply (keys left out), then compile, seal, sign and put
    * only the changed ones, in one grid call, with one audit event for the pass.
    */
-  private List<Publication> publish(List<GatewayNode> nodes, boolean force, Actor actor) {
+  private List<Publication> publish(
+      List<GatewayNode> nodes, boolean force, Actor actor, CompilationCache cache) {
     long started = System.nanoTime();
     Optional<IMap<String, String>> bundles = grid.map(GridNames.BUNDLES);
-    CompilationCache cache = new CompilationCache();
     List<Publication> outcomes = new ArrayList<>();
     Map<GatewayNode, String> changed = new LinkedHashMap<>();
     Set<String> present = bundles.map(IMap::keySet).orElse(Set.of());
