@@ -10,11 +10,11 @@ public final class GridNames {
   public static final String NODE_REPORTS = "zengate.node-reports";
 
   /**
-   * Pair id (decimal string) to a lock held by the pair's master node. The grid releases a client's
-   * locks when its connection closes, so a killed master's lock frees at once while a live master
-   * behind a cut heartbeat link keeps it: the pair's witness.
+   * Pair id (decimal string) to the name of the node holding the master lease: renewed by the
+   * master every 150 ms with a 600 ms time-to-live. A backup takes over from a silent partner only
+   * when no live lease names the partner: the pair's witness against a cut heartbeat link.
    */
-  public static final String PAIR_MASTER_LOCKS = "zengate.pair-master";
+  public static final String PAIR_MASTER_LEASES = "zengate.pair-master";
 
   private GridNames() {}
 

@@ -100,6 +100,7 @@ public final class ManagedNode implements AutoCloseable {
     GridWitness witness =
         new GridWitness(
             enrollment.pairId(),
+            enrollment.nodeName(),
             () -> gridRef[0] == null ? Optional.empty() : gridRef[0].connectedClient(),
             () -> nodeRef[0] == null ? Optional.empty() : nodeRef[0].pairRole());
     GatewayNode node =

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,9 +27,22 @@ public record PairStatus(
   /** A node whose last report is older than this is not believed about its role. */
   public static final Duration LIVE_WITHIN = Duration.ofSeconds(15);
 
-  public static PairStatus of(List<GatewayNode> nodes, OffsetDateTime now) {
+  /**
+   * The status of a pair's {@code nodes}.
+   *
+   * @param liveRoles node id to the role it reports right now (from the grid), or null to judge
+   *     from the stored heartbeats
+   */
+  public static PairStatus of(
+      List<GatewayNode> nodes, Map<Long, String> liveRoles, OffsetDateTime now) {
     List<GatewayNode> masters =
-        nodes.stream().filter(n -> live(n, now) && "MASTER".equals(n.reportedRole())).toList();
+        nodes.stream()
+            .filter(
+                n ->
+                    liveRoles == null
+                        ? live(n, now) && "MASTER".equals(n.reportedRole())
+                        : "MASTER".equals(liveRoles.get(n.id())))
+            .toList();
     List<GatewayNode> enrolled = nodes.stream().filter(n -> n.publicKey() != null).toList();
     // Each node's bundle may differ from its partner's (its own bind address, its own priority),
     // so a pair is in sync when every node runs what was last published to it.

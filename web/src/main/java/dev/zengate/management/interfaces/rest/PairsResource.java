@@ -7,6 +7,7 @@ import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
 import dev.zengate.management.application.BundlePublisher;
 import dev.zengate.management.application.EnrollmentService;
 import dev.zengate.management.application.IssuedEnrollment;
+import dev.zengate.management.application.LiveRoles;
 import dev.zengate.management.application.PairService;
 import dev.zengate.management.application.PairSettingsSpec;
 import dev.zengate.management.application.Publication;
@@ -51,6 +52,7 @@ public class PairsResource {
   @Inject private PairService pairs;
   @Inject private EnrollmentService enrollments;
   @Inject private BundlePublisher publisher;
+  @Inject private LiveRoles liveRoles;
   @Inject private CurrentActor actor;
   @Context private HttpHeaders headers;
   @Context private UriInfo uri;
@@ -157,7 +159,9 @@ public class PairsResource {
   @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
   public PairStatusView status(@PathParam("id") long id) {
     GatewayPair pair = pairs.get(id);
-    return PairStatusView.of(pair, pair.nodes());
+    List<GatewayNode> nodes = pair.nodes();
+    return PairStatusView.of(
+        pair, nodes, liveRoles.of(nodes.stream().map(GatewayNode::id).toList()).orElse(null));
   }
 
   @GET

@@ -5,6 +5,7 @@ import dev.zengate.management.domain.pair.GatewayPair;
 import dev.zengate.management.domain.pair.PairStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** {@code GET /api/pairs/{id}/status}: roles, sync state and alerts of a pair. */
 public record PairStatusView(
@@ -17,8 +18,9 @@ public record PairStatusView(
     OffsetDateTime outOfSyncSince,
     List<NodeView> nodes) {
 
-  public static PairStatusView of(GatewayPair pair, List<GatewayNode> nodes) {
-    PairStatus status = PairStatus.of(nodes, OffsetDateTime.now());
+  public static PairStatusView of(
+      GatewayPair pair, List<GatewayNode> nodes, Map<Long, String> liveRoles) {
+    PairStatus status = PairStatus.of(nodes, liveRoles, OffsetDateTime.now());
     return new PairStatusView(
         pair.id(),
         pair.name(),

@@ -1,0 +1,92 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sets up the demo through the management API, as central IT would: the pair "demo" with nodes
+ * gateway-a (127.0.0.1) and gateway-b (127.0.0.2), the demo certificate, and the virtual server
+ * "zengin-demo" (0.0.0.0:55020, i.e. each node's own address, to the echo server on 5020). Then it
+ * issues an enrollment token for every node named on the command line and prints "NAME TOKEN"
+ * lines. Run by ./zengate start; changes nothing that already exists.
+ *
+ * <p>java Provision.java BASE_URL ADMIN_PASSWORD PKI_DIR [NODE...]
+ */
+public class Provision {
+
+  static HttpClient http = HttpClient.newHttpClient();
+  static String base;
+  static String auth;
+
+  public static void main(String[] args) throws Exception {
+    base = args[0].endsWith("/") ? args[0] : args[0] + "/";
+    auth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("admin:" + args[1]).getBytes(StandardCharsets.UTF_8));
+    Path pki = Path.of(args[2]);
+    String pairs = call("GET", "api/pairs?q=demo", null, 200);
+    long pair;
+    if (pairs.contains("\"name\":\"demo\"")) {
+      pair = idOfNamed(pairs, "demo");
+    } else {
+      pair = id(call("POST", "api/pairs", "{\"name\":\"demo\",\"site\":\"this machine\"}", 201));
+      call("POST", "api/pairs/" + pair + "/nodes", "{\"name\":\"gateway-a\",\"host\":\"127.0.0.1\",\"priority\":200}", 201);
+      call("POST", "api/pairs/" + pair + "/nodes", "{\"name\":\"gateway-b\",\"host\":\"127.0.0.2\",\"priority\":100}", 201);
+      String imported =
+          call("POST", "api/certificates",
+              "{\"certificates\":" + quote(Files.readString(pki.resolve("server.crt")))
+                  + ",\"privateKey\":" + quote(Files.readString(pki.resolve("server.key"))) + "}",
+              201);
+      long certificate = id(imported.substring(imported.indexOf("\"certificate\"")));
+      call("POST", "api/virtual-servers",
+          "{\"pairId\":" + pair + ",\"name\":\"zengin-demo\",\"bindAddress\":\"0.0.0.0\",\"bindPort\":55020,"
+              + "\"targetAddress\":\"127.0.0.1\",\"targetPort\":5020,\"certificateId\":" + certificate + "}",
+          201);
+    }
+    for (int i = 3; i < args.length; i++) {
+      String issued = call("POST", "api/pairs/" + pair + "/nodes/" + args[i] + "/enrollment", "{}", 201);
+      Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(issued);
+      if (!token.find()) throw new IllegalStateException("no token in " + issued);
+      System.out.println(args[i] + " " + token.group(1));
+    }
+  }
+
+  static long idOfNamed(String json, String name) {
+    Matcher m = Pattern.compile("\\{[^{}]*\"id\":(\\d+)[^{}]*\"name\":\"" + name + "\"").matcher(json);
+    if (!m.find()) throw new IllegalStateException("pair " + name + " not found in " + json);
+    return Long.parseLong(m.group(1));
+  }
+
+  static long id(String json) {
+    Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
+    if (!m.find()) throw new IllegalStateException("no id in " + json);
+    return Long.parseLong(m.group(1));
+  }
+
+  static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
+
+  static String call(String method, String path, String body, int expected) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+}
