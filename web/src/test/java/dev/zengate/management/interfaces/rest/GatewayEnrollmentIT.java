@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -149,6 +150,118 @@ class GatewayEnrollmentIT {
     }
   }
 
+  /**
+   * A second management server joins the first one's grid: a node enrolled through one server takes
+   * bundles published by the other (one signing key, one grid), and both serve the same API.
+   */
+  @Test
+  void twoClusteredManagementServersServeTheSameApiAndBothPublish() throws Exception {
+    ManagementServer first = new ManagementServer(deployment).asAdmin();
+    int port = freePort();
+    Path root = work.resolve("second-payara");
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx768m",
+            "-Dhazelcast.socket.bind.any=false",
+            "-jar",
+            Path.of("target/payara-micro.jar").toAbsolutePath().toString(),
+            "--deploy",
+            Path.of("target/zengate.war").toAbsolutePath().toString(),
+            "--contextroot",
+            deployment.getPath().replace("/", ""),
+            "--port",
+            Integer.toString(port),
+            "--rootdir",
+            root.toString(),
+            "--clustername",
+            System.getProperty("zengate.test.grid.cluster"),
+            "--clustermode",
+            "tcpip:127.0.0.1:" + System.getProperty("zengate.test.grid.port"),
+            "--interfaces",
+            "127.0.0.1",
+            "--startport",
+            Integer.toString(Integer.parseInt(System.getProperty("zengate.test.grid.port")) + 50));
+    Process second =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("second-payara.log").toFile())
+            .start();
+    try {
+      URL secondUrl = new URL("http", "127.0.0.1", port, deployment.getPath());
+      ManagementServer other = new ManagementServer(secondUrl).asAdmin();
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
+      while (!isHealthy(other)) {
+        if (!second.isAlive() || Instant.now().isAfter(deadline)) {
+          throw new AssertionError(
+              "second management server not healthy:\n" + output("second-payara"));
+        }
+        Thread.sleep(1000);
+      }
+
+      // Configured through the second server, enrolled through the second server...
+      long pairId =
+          other
+              .post("api/pairs", JsonBody.of(Map.of("name", "clustered-pair")))
+              .json()
+              .getInt("id");
+      other.post(
+          "api/pairs/" + pairId + "/nodes",
+          JsonBody.of(Map.of("name", "gw-a", "host", "127.0.0.1", "priority", 200)));
+      assertEquals(200, first.get("api/pairs/" + pairId).status(), "the first server sees it");
+      TestPki.Issued ca = TestPki.rootCa("CN=Clustered Test CA " + System.nanoTime());
+      long firstCertificate = importServerCertificate(other, ca);
+      int listenPort = freePortOnBothLoopbacks();
+      heartbeatPort = freePortOnBothLoopbacks();
+      try (EchoBackend backend = new EchoBackend()) {
+        Map<String, Object> server = new HashMap<>();
+        server.put("pairId", pairId);
+        server.put("name", "clustered-inbound");
+        server.put("bindAddress", "0.0.0.0");
+        server.put("bindPort", listenPort);
+        server.put("targetAddress", "127.0.0.1");
+        server.put("targetPort", backend.port());
+        server.put("certificateId", firstCertificate);
+        Reply created = other.post("api/virtual-servers", JsonBody.of(server));
+        assertEquals(201, created.status(), created.body());
+        Path state = work.resolve("clustered");
+        assertEquals(
+            0,
+            enroll(issueToken(other, pairId, "gw-a"), state, other.application()),
+            output("enroll-clustered"));
+        try (GatewayProcess node = startNode("clustered", state, "gw-a")) {
+          BigInteger served = awaitServing(ca, "127.0.0.1", listenPort, null, node);
+
+          // ...then changed through the first server: the node takes its bundle too.
+          long secondCertificate = importServerCertificate(first, ca);
+          String etag = first.get("api/virtual-servers/" + created.json().getInt("id")).etag();
+          server.put("certificateId", secondCertificate);
+          Reply changed =
+              first.put(
+                  "api/virtual-servers/" + created.json().getInt("id"), JsonBody.of(server), etag);
+          assertEquals(200, changed.status(), changed.body());
+          awaitServing(ca, "127.0.0.1", listenPort, served, node);
+          await(
+              "the node's acknowledgement seen by both servers",
+              () -> inSync(other, pairId) && inSync(first, pairId));
+        }
+      }
+    } finally {
+      second.destroy();
+      if (!second.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        second.destroyForcibly();
+      }
+    }
+  }
+
+  private static boolean isHealthy(ManagementServer server) {
+    try {
+      return server.get("api/health").status() == 200;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   private void refusesRogueBundles(
       ManagementServer admin, long pairId, Path stateA, TestPki.Issued ca, int port)
       throws Exception {
@@ -204,11 +317,15 @@ class GatewayEnrollmentIT {
   }
 
   private int enroll(String token, Path stateDir) throws Exception {
+    return enroll(token, stateDir, new ManagementServer(deployment).application());
+  }
+
+  private int enroll(String token, Path stateDir, java.net.URI server) throws Exception {
     return GatewayProcess.run(
         work.resolve("enroll-" + stateDir.getFileName() + ".log"),
         "enroll",
         "--server",
-        new ManagementServer(deployment).application().toString(),
+        server.toString(),
         "--token",
         token,
         "--state-dir",
