@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Publishes each enrolled node's compiled, signed bundle to the grid when its content changed. One
@@ -61,10 +62,27 @@ public class BundlePublisher {
                 GatewayNode.class)
             .getResultList();
     try {
+      forgetRemovedNodes(nodes);
       publish(nodes, false, Actor.system(), compiler.preloadedCache());
     } catch (RuntimeException e) {
       LOG.warning("bundles not published: " + e.getMessage());
     }
+  }
+
+  /** A removed (or re-created) node's bundle must not stay in the grid for anyone to pick up. */
+  private void forgetRemovedNodes(List<GatewayNode> enrolled) {
+    Set<String> known =
+        enrolled.stream().map(n -> GridNames.key(n.id())).collect(Collectors.toSet());
+    grid.map(GridNames.BUNDLES)
+        .ifPresent(
+            bundles ->
+                bundles.keySet().stream()
+                    .filter(key -> !known.contains(key))
+                    .forEach(
+                        key -> {
+                          bundles.delete(key);
+                          LOG.info("bundle of removed node " + key + " deleted from the grid");
+                        }));
   }
 
   /** Publishes both nodes of a pair; {@code force} republishes unchanged content too. */

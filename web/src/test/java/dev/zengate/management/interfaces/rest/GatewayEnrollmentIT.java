@@ -245,6 +245,16 @@ class GatewayEnrollmentIT {
               "the node's acknowledgement seen by both servers",
               () -> inSync(other, pairId) && inSync(first, pairId));
         }
+
+        // A removed node's bundle leaves the grid with it.
+        String nodeKey = nodeId(state);
+        String nodeEtag = first.get("api/pairs/" + pairId + "/nodes/gw-a").etag();
+        assertEquals(204, first.delete("api/pairs/" + pairId + "/nodes/gw-a", nodeEtag).status());
+        try (RogueClient observer = gridClient(state)) {
+          await(
+              "the removed node's bundle gone from the grid",
+              () -> !observer.grid().getMap(GridNames.BUNDLES).containsKey(nodeKey));
+        }
       }
     } finally {
       second.destroy();
