@@ -9,29 +9,16 @@
 # Uses the local PostgreSQL and roles set up by ./zengate (run ./zengate start or test once) and
 # the built web/target/zengate.war and gateway-node/target/zengate-gateway.jar.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 NODES=${1:-200}
 ROUNDS=${2:-5}
-DB=zengate_push_$(date +%s)
-SECRETS="${XDG_CONFIG_HOME:-$HOME/.config}/zengate"
-PASSWORD=$(cat "$SECRETS/db-password")
-OWNER_PASSWORD=$(cat "$SECRETS/db-owner-password")
-WORK=$(mktemp -d)
 PORT=18081
 GRID_PORT=17900
-PID=
-
-cleanup() {
-  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  PGPASSWORD=$OWNER_PASSWORD psql -q -h 127.0.0.1 -U zengate_owner -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/management-server.sh"
 
 for built in web/target/zengate.war web/target/payara-micro.jar gateway-node/target/zengate-gateway.jar; do
   [ -f "$ROOT/$built" ] || { echo "$built is missing: mvn -B -DskipTests package first"; exit 1; }
 done
-PGPASSWORD=$OWNER_PASSWORD psql -q -h 127.0.0.1 -U zengate_owner -d postgres -c "CREATE DATABASE $DB" >/dev/null
+bench_database zengate_push
 
 mkdir -p "$WORK/pki"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$WORK/pki/server.key" \
@@ -42,21 +29,8 @@ for r in $(seq 0 $((ROUNDS + 3))); do
     -out "$WORK/pki/ca-$r.crt" 2>/dev/null
 done
 
-ADMIN_PASSWORD=bench-admin-password
-ZENGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB ZENGATE_DB_USER=zengate ZENGATE_DB_PASSWORD=$PASSWORD \
-ZENGATE_DB_OWNER=zengate_owner ZENGATE_DB_OWNER_PASSWORD=$OWNER_PASSWORD \
-ZENGATE_ADMIN_PASSWORD=$ADMIN_PASSWORD ZENGATE_MASTER_KEY=$(openssl rand -base64 32) \
-  java -Xmx1g -Dhazelcast.socket.bind.any=false -jar "$ROOT/web/target/payara-micro.jar" \
-  --deploy "$ROOT/web/target/zengate.war" --contextroot / --port $PORT --rootdir "$WORK/payara" \
-  --clustername "push-bench-$$" --clustermode "tcpip:127.0.0.1:$GRID_PORT" --interfaces 127.0.0.1 \
-  --startport $GRID_PORT >"$WORK/payara.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 180); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/health" 2>/dev/null && break
-  kill -0 $PID 2>/dev/null || { tail -20 "$WORK/payara.log"; exit 1; }
-  sleep 1
-done
-curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/health" || { echo "management server not healthy"; exit 1; }
+start_management_server $PORT --clustername "push-bench-$$" --clustermode "tcpip:127.0.0.1:$GRID_PORT" \
+  --interfaces 127.0.0.1 --startport $GRID_PORT
 
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 java -Dhazelcast.logging.type=none -cp "$ROOT/gateway-node/target/zengate-gateway.jar" \

@@ -7,42 +7,16 @@
 #
 # Uses the local PostgreSQL and role set up by ./zengate (run ./zengate start or test once).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PAIRS=${1:-1000}
 CERTIFICATES=${2:-10000}
 REQUESTS=${3:-300}
-DB=zengate_bench_$(date +%s)
-SECRETS="${XDG_CONFIG_HOME:-$HOME/.config}/zengate"
-PASSWORD=$(cat "$SECRETS/db-password")
-OWNER_PASSWORD=$(cat "$SECRETS/db-owner-password")
-WORK=$(mktemp -d)
 PORT=18080
-PID=
-
-cleanup() {
-  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  PGPASSWORD=$OWNER_PASSWORD psql -q -h 127.0.0.1 -U zengate_owner -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/management-server.sh"
 
 [ -f "$ROOT/web/target/zengate.war" ] || (cd "$ROOT" && mvn -B -q -DskipTests package)
-PGPASSWORD=$OWNER_PASSWORD psql -q -h 127.0.0.1 -U zengate_owner -d postgres -c "CREATE DATABASE $DB" >/dev/null
+bench_database zengate_bench
 export PGPASSWORD=$PASSWORD
-
-ADMIN_PASSWORD=bench-admin-password
-ZENGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB ZENGATE_DB_USER=zengate ZENGATE_DB_PASSWORD=$PASSWORD \
-ZENGATE_DB_OWNER=zengate_owner ZENGATE_DB_OWNER_PASSWORD=$OWNER_PASSWORD \
-ZENGATE_ADMIN_PASSWORD=$ADMIN_PASSWORD ZENGATE_MASTER_KEY=$(openssl rand -base64 32) \
-  java -Xmx1g -jar "$ROOT/web/target/payara-micro.jar" --deploy "$ROOT/web/target/zengate.war" \
-  --contextroot / --port $PORT --nocluster --rootdir "$WORK/payara" >"$WORK/payara.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 180); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/health" 2>/dev/null && break
-  kill -0 $PID 2>/dev/null || { tail -20 "$WORK/payara.log"; exit 1; }
-  sleep 1
-done
-curl -fsS -o /dev/null "http://127.0.0.1:$PORT/api/health" || { echo "management server not healthy"; exit 1; }
+start_management_server $PORT --nocluster
 
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$WORK/k.pem" \
   -subj "/CN=bench" -days 30 -outform DER -out "$WORK/c.der" 2>/dev/null

@@ -20,6 +20,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,27 +63,32 @@ public class BundlePublisher {
                 GatewayNode.class)
             .getResultList();
     try {
-      forgetRemovedNodes(nodes);
-      publish(nodes, false, Actor.system(), compiler.preloadedCache());
+      publish(nodes, false, Actor.system(), compiler.preloadedCache(), forgetRemovedNodes(nodes));
     } catch (RuntimeException e) {
       LOG.warning("bundles not published: " + e.getMessage());
     }
   }
 
-  /** A removed (or re-created) node's bundle must not stay in the grid for anyone to pick up. */
-  private void forgetRemovedNodes(List<GatewayNode> enrolled) {
+  /**
+   * A removed (or re-created) node's bundle must not stay in the grid for anyone to pick up.
+   * Returns the keys of the bundles that stay.
+   */
+  private Set<String> forgetRemovedNodes(List<GatewayNode> enrolled) {
+    Set<String> present = presentBundles();
     Set<String> known =
         enrolled.stream().map(n -> GridNames.key(n.id())).collect(Collectors.toSet());
-    grid.map(GridNames.BUNDLES)
-        .ifPresent(
-            bundles ->
-                bundles.keySet().stream()
-                    .filter(key -> !known.contains(key))
-                    .forEach(
-                        key -> {
-                          bundles.delete(key);
-                          LOG.info("bundle of removed node " + key + " deleted from the grid");
-                        }));
+    for (String key : List.copyOf(present)) {
+      if (!known.contains(key)) {
+        grid.map(GridNames.BUNDLES).ifPresent(bundles -> bundles.delete(key));
+        present.remove(key);
+        LOG.info("bundle of removed node " + key + " deleted from the grid");
+      }
+    }
+    return present;
+  }
+
+  private Set<String> presentBundles() {
+    return new HashSet<>(grid.map(GridNames.BUNDLES).map(IMap::keySet).orElse(Set.of()));
   }
 
   /** Publishes both nodes of a pair; {@code force} republishes unchanged content too. */
@@ -95,7 +101,8 @@ public class BundlePublisher {
             .getResultList(),
         force,
         actor,
-        new CompilationCache());
+        new CompilationCache(),
+        presentBundles());
   }
 
   /**
@@ -103,12 +110,15 @@ public class BundlePublisher {
    * only the changed ones, in one grid call, with one audit event for the pass.
    */
   private List<Publication> publish(
-      List<GatewayNode> nodes, boolean force, Actor actor, CompilationCache cache) {
+      List<GatewayNode> nodes,
+      boolean force,
+      Actor actor,
+      CompilationCache cache,
+      Set<String> present) {
     long started = System.nanoTime();
     Optional<IMap<String, String>> bundles = grid.map(GridNames.BUNDLES);
     List<Publication> outcomes = new ArrayList<>();
     Map<GatewayNode, String> changed = new LinkedHashMap<>();
-    Set<String> present = bundles.map(IMap::keySet).orElse(Set.of());
     for (GatewayNode node : nodes) {
       if (node.publicKey() == null) {
         outcomes.add(new Publication(node.id(), node.name(), "not-enrolled", 0, null));

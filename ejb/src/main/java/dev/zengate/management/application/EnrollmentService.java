@@ -17,7 +17,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -59,7 +58,7 @@ public class EnrollmentService {
     OffsetDateTime now = OffsetDateTime.now();
     EnrollmentTicket ticket =
         new EnrollmentTicket(
-            node, sha256(secret), fingerprint, actor.username(), now, now.plus(ttl));
+            node, UserDirectory.sha256(secret), fingerprint, actor.username(), now, now.plus(ttl));
     em.persist(ticket);
     em.flush();
     audit.record(
@@ -110,7 +109,7 @@ public class EnrollmentService {
       if (ticket == null) {
         throw new RefusedException("enrollment token " + token.id() + " is not valid");
       }
-      ticket.spend(sha256(token.secret()), OffsetDateTime.now());
+      ticket.spend(UserDirectory.sha256(token.secret()), OffsetDateTime.now());
     } catch (RefusedException refused) {
       audit.recordIndependently(
           actor,
@@ -156,9 +155,5 @@ public class EnrollmentService {
         PublicKeys.encode(signingKeys.current().getPublic()),
         cluster,
         members);
-  }
-
-  private static String sha256(String secret) {
-    return PublicKeys.sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
   }
 }

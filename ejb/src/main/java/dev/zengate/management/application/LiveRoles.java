@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The roles nodes report right now, read from the grid where their reports land (the database keeps
@@ -36,8 +37,10 @@ public class LiveRoles {
     }
     Instant oldest = Instant.now().minus(FRESH);
     Map<Long, String> roles = new HashMap<>();
+    Map<String, String> latest =
+        reports.get().getAll(nodeIds.stream().map(GridNames::key).collect(Collectors.toSet()));
     for (long id : nodeIds) {
-      String json = reports.get().get(GridNames.key(id));
+      String json = latest.get(GridNames.key(id));
       if (json == null) {
         continue;
       }

@@ -120,7 +120,8 @@ public class NodeReportListener
     }
     Instant now = Instant.now();
     Instant previous = lastStored.get(report.nodeId());
-    boolean roleChanged = !report.role().equals(lastRole.put(report.nodeId(), report.role()));
+    String role = String.valueOf(report.role()); // a forged report may leave it out
+    boolean roleChanged = !role.equals(lastRole.put(report.nodeId(), role));
     if ("heartbeat".equals(report.event())
         && !roleChanged
         && previous != null
