@@ -54,6 +54,8 @@ final class ClientCommand extends QuickCommand {
             "server-ca",
             verifyName,
             cert == null ? null : "client",
+            List.of(),
+            false,
             options.protocols(),
             options.ciphers,
             null);

@@ -1,5 +1,7 @@
 package dev.zengate.gateway.config;
 
+import dev.zengate.gateway.trust.identity.AddressRange;
+import dev.zengate.gateway.trust.identity.ClientCertificateRule;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
@@ -140,6 +142,16 @@ public final class ConfigValidator {
       trustRef(config, at + ".upstreamTls.trust", up.trust());
       if (up.certificate() != null) {
         certificateRef(config, at + ".upstreamTls.certificate", up.certificate());
+        if (up.automaticCertificate()) {
+          throw new ConfigProblem(
+              at + ".upstreamTls.automaticCertificate",
+              "choose the certificate either by name (certificate) or from the server's request"
+                  + " (automaticCertificate), not both");
+        }
+      }
+      for (int r = 0; r < up.certificateRules().size(); r++) {
+        certificateRule(
+            config, at + ".upstreamTls.certificateRules[" + r + "]", up.certificateRules().get(r));
       }
       notEmpty(up.protocols(), at + ".upstreamTls.protocols");
       revocation(up.revocation(), at + ".upstreamTls.revocation");
@@ -199,6 +211,23 @@ public final class ConfigValidator {
       throw new ConfigProblem(
           at,
           "unknown certificate '" + name + "' (defined: " + config.certificates().keySet() + ")");
+    }
+  }
+
+  private static void certificateRule(
+      GatewayConfig config, String at, ClientCertificateRuleConfig rule) throws ConfigProblem {
+    if (rule == null) {
+      throw new ConfigProblem(at, "empty certificate rule");
+    }
+    require(rule.certificate(), at + ".certificate", "a rule needs a certificate");
+    certificateRef(config, at + ".certificate", rule.certificate());
+    try {
+      new ClientCertificateRule(
+          AddressRange.parse(rule.destination()),
+          AddressRange.parse(rule.source()),
+          rule.certificate());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigProblem(at, e.getMessage());
     }
   }
 

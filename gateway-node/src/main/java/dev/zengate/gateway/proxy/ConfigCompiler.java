@@ -13,6 +13,7 @@ import dev.zengate.gateway.tls.CertifiedKey;
 import dev.zengate.gateway.tls.CipherSuitePolicy;
 import dev.zengate.gateway.tls.SslContexts;
 import dev.zengate.gateway.tls.TlsMaterials;
+import dev.zengate.gateway.trust.identity.ClientCertificateSelector;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
@@ -128,6 +129,9 @@ public final class ConfigCompiler {
       RevocationServices revocation)
       throws ConfigProblem {
     List<ListenerSettings> compiled = new ArrayList<>();
+    // A shared origination context presents certificates through one selector: every listener
+    // using the context must bind its engines to that same selector.
+    Map<List<Object>, ClientCertificateSelector> selectors = new HashMap<>();
     List<ListenerConfig> listeners = config.listeners();
     for (int i = 0; i < listeners.size(); i++) {
       ListenerConfig listener = listeners.get(i);
@@ -137,6 +141,7 @@ public final class ConfigCompiler {
       String peerName = null;
       RevocationService downRevocation = null;
       RevocationService upRevocation = null;
+      ClientCertificateSelector identity = null;
       if (listener.mode().terminatesTls()) {
         DownstreamTls tls = listener.downstreamTls();
         downRevocation = revocation.serviceFor(tls.clientRevocation());
@@ -146,8 +151,19 @@ public final class ConfigCompiler {
         UpstreamTls tls = listener.upstreamTls();
         peerName = tls.verifyName() != null ? tls.verifyName() : listener.target().host();
         upRevocation = revocation.serviceFor(tls.revocation());
+        List<Object> key = upstreamKey(tls, peerName, upRevocation);
+        identity = selectors.computeIfAbsent(key, k -> ClientIdentities.selector(tls, materials));
         up =
-            upstream(at + ".upstreamTls", tls, peerName, upRevocation, provider, materials, shared);
+            upstream(
+                at + ".upstreamTls",
+                tls,
+                peerName,
+                key,
+                identity,
+                upRevocation,
+                provider,
+                materials,
+                shared);
       }
       compiled.add(
           new ListenerSettings(
@@ -161,7 +177,8 @@ public final class ConfigCompiler {
               sourceAddress(at, listener.sourceAddress()),
               listener.limits(),
               downRevocation,
-              upRevocation));
+              upRevocation,
+              identity));
     }
     return compiled;
   }
@@ -202,35 +219,40 @@ public final class ConfigCompiler {
                 suites));
   }
 
+  private static List<Object> upstreamKey(
+      UpstreamTls tls, String peerName, RevocationService revocation) {
+    return List.of(
+        "up",
+        tls.trust(),
+        peerName,
+        Objects.toString(tls.certificate()),
+        tls.certificateRules(),
+        tls.automaticCertificate(),
+        tls.protocols(),
+        tls.cipherSuites(),
+        policyKey(revocation));
+  }
+
   private static SslContext upstream(
       String at,
       UpstreamTls tls,
       String peerName,
+      List<Object> key,
+      ClientCertificateSelector identity,
       RevocationService revocation,
       TlsProviderKind provider,
       TlsMaterials materials,
       Map<List<Object>, SslContext> shared)
       throws ConfigProblem {
     List<String> suites = suites(at, tls.cipherSuites(), provider, tls.protocols(), null);
-    CertifiedKey clientCertificate =
-        tls.certificate() == null ? null : materials.certificate(tls.certificate());
     var trust = materials.trustSet(tls.trust());
-    List<Object> key =
-        List.of(
-            "up",
-            tls.trust(),
-            peerName,
-            Objects.toString(tls.certificate()),
-            tls.protocols(),
-            suites,
-            policyKey(revocation));
     return build(
         at,
         shared,
         key,
         () ->
             SslContexts.forClient(
-                provider, trust, peerName, revocation, clientCertificate, tls.protocols(), suites));
+                provider, trust, peerName, revocation, identity, tls.protocols(), suites));
   }
 
   /** Listeners share a context only when they also check revocation the same way. */

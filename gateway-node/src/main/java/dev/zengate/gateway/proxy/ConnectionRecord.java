@@ -49,6 +49,7 @@ final class ConnectionRecord {
       field(line, "upstream_tls", upstream.version());
       field(line, "upstream_suite", upstream.cipherSuite());
       field(line, "upstream_cert", upstream.peerSubject());
+      field(line, "presented_cert", upstream.ownSubject());
     }
     field(line, "bytes_up", Long.toString(bytesUpstream));
     field(line, "bytes_down", Long.toString(bytesDownstream));
@@ -72,6 +73,11 @@ final class ConnectionRecord {
     }
   }
 
-  /** Negotiated parameters of one TLS side. */
-  record TlsSummary(String version, String cipherSuite, String peerSubject) {}
+  /**
+   * Negotiated parameters of one TLS side.
+   *
+   * @param ownSubject the certificate the gateway presented (upstream: the chosen client
+   *     certificate, null when the server asked for none or none was chosen)
+   */
+  record TlsSummary(String version, String cipherSuite, String peerSubject, String ownSubject) {}
 }

@@ -188,13 +188,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                   protected void initChannel(Channel ch) {
                     if (settings.upstreamContext() != null) {
                       SslHandler tls =
-                          settings
-                              .upstreamContext()
-                              .newHandler(
-                                  ch.alloc(),
-                                  settings.upstreamPeerName(),
-                                  target.port(),
-                                  transport.tlsTasks(settings.upstreamRevocation() != null));
+                          OriginationHandlers.create(
+                              settings,
+                              ch,
+                              transport.tlsTasks(settings.upstreamRevocation() != null));
                       tls.setHandshakeTimeoutMillis(
                           settings.limits().handshakeTimeout().toMillis());
                       ch.pipeline().addLast("tls", tls);
@@ -225,6 +222,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             if (tls == null) {
               startRelay();
             } else {
+              bindClientIdentity(tls);
               tls.handshakeFuture()
                   .addListener(
                       handshake -> {
@@ -237,6 +235,18 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             }
           }
         });
+  }
+
+  /**
+   * The certificate table matches the target's address and the internal client's address; the
+   * server asks for a certificate only after this, when the connection is established.
+   */
+  private void bindClientIdentity(SslHandler tls) {
+    if (settings.upstreamIdentity() != null
+        && outbound.remoteAddress() instanceof InetSocketAddress destination
+        && inbound.remoteAddress() instanceof InetSocketAddress source) {
+      settings.upstreamIdentity().bind(tls.engine(), destination.getAddress(), source.getAddress());
+    }
   }
 
   private void startRelay() {

@@ -41,7 +41,10 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
         SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
         ConnectionRecord.TlsSummary summary =
             new ConnectionRecord.TlsSummary(
-                session.getProtocol(), session.getCipherSuite(), peerSubject(session));
+                session.getProtocol(),
+                session.getCipherSuite(),
+                peerSubject(session),
+                subject(session.getLocalCertificates()));
         if (downstream) {
           record.downstream = summary;
         } else {
@@ -71,13 +74,16 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
 
   private static String peerSubject(SSLSession session) {
     try {
-      Certificate[] chain = session.getPeerCertificates();
-      if (chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
-        return leaf.getSubjectX500Principal().getName();
-      }
-      return null;
+      return subject(session.getPeerCertificates());
     } catch (SSLPeerUnverifiedException noCertificate) {
       return null;
     }
+  }
+
+  private static String subject(Certificate[] chain) {
+    if (chain != null && chain.length > 0 && chain[0] instanceof X509Certificate leaf) {
+      return leaf.getSubjectX500Principal().getName();
+    }
+    return null;
   }
 }

@@ -17,6 +17,7 @@ import io.netty.handler.ssl.SslProvider;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /** Builds Netty SSL contexts for termination and origination from loaded material. */
 public final class SslContexts {
@@ -68,7 +69,7 @@ public final class SslContexts {
       List<X509Certificate> trust,
       String expectedServerName,
       RevocationChecker revocation,
-      CertifiedKey clientCertificate,
+      X509ExtendedKeyManager clientIdentity,
       List<TlsVersion> protocols,
       List<String> cipherSuites)
       throws SSLException {
@@ -80,8 +81,8 @@ public final class SslContexts {
             // providers.
             .endpointIdentificationAlgorithm(null)
             .trustManager(validating(trust, expectedServerName, revocation));
-    if (clientCertificate != null) {
-      builder.keyManager(clientCertificate.key(), clientCertificate.chain());
+    if (clientIdentity != null) {
+      builder.keyManager(clientIdentity);
     }
     return builder.build();
   }

@@ -38,6 +38,11 @@ public final class TlsMaterials {
     return new TlsMaterials(certificates, trustSets);
   }
 
+  /** Every certificate by name, in configuration order. */
+  public Map<String, CertifiedKey> certificates() {
+    return java.util.Collections.unmodifiableMap(certificates);
+  }
+
   public CertifiedKey certificate(String name) {
     return certificates.get(name);
   }

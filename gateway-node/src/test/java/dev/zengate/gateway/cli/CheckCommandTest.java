@@ -160,6 +160,77 @@ class CheckCommandTest {
         r.err());
   }
 
+  static final String CLIENT_LISTENER =
+      """
+        - name: c
+          mode: client
+          bind: 127.0.0.1:40005
+          target: 127.0.0.1:55020
+          upstreamTls:
+            trust: cas
+      """;
+
+  @Test
+  void badClientCertificateRulesAreRejectedNamingTheRule() throws Exception {
+    Result bothAny =
+        check(
+            write(
+                "rule-any.yaml",
+                HEAD
+                    + CLIENT_LISTENER
+                    + "      certificateRules: [{destination: any, source: any, certificate: srv}]\n"));
+    assertEquals(2, bothAny.exit());
+    assertTrue(
+        bothAny
+            .err()
+            .endsWith(
+                "listeners[0].upstreamTls.certificateRules[0]: client certificate rule for 'srv':"
+                    + " destination and source cannot both be 'any'"),
+        bothAny.err());
+
+    Result notAnAddress =
+        check(
+            write(
+                "rule-name.yaml",
+                HEAD
+                    + CLIENT_LISTENER
+                    + "      certificateRules: [{destination: bank.example, certificate: srv}]\n"));
+    assertEquals(2, notAnAddress.exit());
+    assertTrue(
+        notAnAddress
+            .err()
+            .endsWith(
+                "listeners[0].upstreamTls.certificateRules[0]: not an IP address or CIDR range:"
+                    + " 'bank.example'"),
+        notAnAddress.err());
+
+    Result unknown =
+        check(
+            write(
+                "rule-cert.yaml",
+                HEAD
+                    + CLIENT_LISTENER
+                    + "      certificateRules: [{source: 10.0.0.0/8, certificate: nope}]\n"));
+    assertEquals(2, unknown.exit());
+    assertTrue(
+        unknown
+            .err()
+            .contains(
+                "listeners[0].upstreamTls.certificateRules[0].certificate: unknown certificate"
+                    + " 'nope'"),
+        unknown.err());
+
+    Result both =
+        check(
+            write(
+                "rule-both.yaml",
+                HEAD
+                    + CLIENT_LISTENER
+                    + "      certificate: srv\n      automaticCertificate: true\n"));
+    assertEquals(2, both.exit());
+    assertTrue(both.err().contains("listeners[0].upstreamTls.automaticCertificate:"), both.err());
+  }
+
   @Test
   void unknownTrustSetReferenceIsRejected() throws Exception {
     Path file =

@@ -71,6 +71,7 @@ class ClientCertificateSelectorTest {
                     AddressRange.parse("192.0.2.0/24"), AddressRange.ANY, "for-a"),
                 new ClientCertificateRule(
                     AddressRange.ANY, AddressRange.parse("10.9.0.0/16"), "for-b")),
+            null,
             true);
     Set<X500Principal> askB = Set.of(rootB.cert().getSubjectX500Principal());
     assertEquals("for-a", selector.choose(ip("192.0.2.7"), ip("10.9.1.1"), askB, "EC"));
@@ -122,7 +123,7 @@ class ClientCertificateSelectorTest {
                     seenByServer::add))
             .build();
     ClientCertificateSelector automatic =
-        new ClientCertificateSelector(identities, List.of(), true);
+        new ClientCertificateSelector(identities, List.of(), null, true);
     SslContext clientContext =
         SslContextBuilder.forClient()
             .sslProvider(provider)
@@ -142,6 +143,7 @@ class ClientCertificateSelectorTest {
             List.of(
                 new ClientCertificateRule(
                     AddressRange.parse("203.0.113.5"), AddressRange.ANY, "for-a")),
+            null,
             true);
     SslContext ruledContext =
         SslContextBuilder.forClient()

@@ -147,7 +147,7 @@ class OpensslServerPeerTest {
     List<Verdict> seen = new CopyOnWriteArrayList<>();
     try (SSLSocket socket =
         connect(
-            new ClientCertificateSelector(identities, List.of(), true),
+            new ClientCertificateSelector(identities, List.of(), null, true),
             RevocationChecker.NONE,
             seen)) {
       socket.startHandshake();
@@ -172,6 +172,7 @@ class OpensslServerPeerTest {
             List.of(
                 new ClientCertificateRule(
                     AddressRange.parse("127.0.0.1"), AddressRange.ANY, "for-b")),
+            null,
             false);
     SSLSocket socket = connect(ruled, revoked, seen);
     try {

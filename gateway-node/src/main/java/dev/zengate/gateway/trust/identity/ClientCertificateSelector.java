@@ -39,19 +39,29 @@ public final class ClientCertificateSelector extends X509ExtendedKeyManager {
 
   private final Map<String, Identity> identities;
   private final List<ClientCertificateRule> rules;
+  private final String fallback;
   private final boolean automatic;
   private final Map<SSLEngine, Route> routes = Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
    * @param identities the certificates by name, in preference order for automatic choice
    * @param rules the table, first match wins; every rule must name a known certificate
-   * @param automatic whether to choose from the CertificateRequest when no rule matches
+   * @param fallback the certificate presented when no rule matches, or null
+   * @param automatic whether to choose from the CertificateRequest when neither a rule nor the
+   *     fallback applies
    */
   public ClientCertificateSelector(
-      Map<String, Identity> identities, List<ClientCertificateRule> rules, boolean automatic) {
+      Map<String, Identity> identities,
+      List<ClientCertificateRule> rules,
+      String fallback,
+      boolean automatic) {
     this.identities = Collections.unmodifiableMap(new LinkedHashMap<>(identities));
     this.rules = List.copyOf(rules);
+    this.fallback = fallback;
     this.automatic = automatic;
+    if (fallback != null && !this.identities.containsKey(fallback)) {
+      throw new IllegalArgumentException("unknown client certificate '" + fallback + "'");
+    }
     for (ClientCertificateRule rule : this.rules) {
       if (!this.identities.containsKey(rule.certificate())) {
         throw new IllegalArgumentException(
@@ -60,14 +70,19 @@ public final class ClientCertificateSelector extends X509ExtendedKeyManager {
     }
   }
 
+  /** Whether connections to the same target may present different certificates. */
+  public boolean variesPerConnection() {
+    return !rules.isEmpty();
+  }
+
   /** Records the addresses of the connection an engine serves, for rule matching. */
   public void bind(SSLEngine engine, InetAddress destination, InetAddress source) {
     routes.put(engine, new Route(destination, source));
   }
 
   /**
-   * The certificate name for a connection: a matching rule, else automatic choice among {@code
-   * issuers} (the CertificateRequest's CA names; empty means any), else null.
+   * The certificate name for a connection: a matching rule, else the fallback, else automatic
+   * choice among {@code issuers} (the CertificateRequest's CA names; empty means any), else null.
    */
   public String choose(
       InetAddress destination, InetAddress source, Set<X500Principal> issuers, String keyType) {
@@ -75,6 +90,9 @@ public final class ClientCertificateSelector extends X509ExtendedKeyManager {
       if (rule.matches(destination, source)) {
         return rule.certificate();
       }
+    }
+    if (fallback != null) {
+      return fallback;
     }
     if (!automatic) {
       return null;
