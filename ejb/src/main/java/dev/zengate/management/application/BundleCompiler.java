@@ -7,6 +7,7 @@ import dev.zengate.bundle.SecretSealing;
 import dev.zengate.management.domain.certificate.ManagedCertificate;
 import dev.zengate.management.domain.certificate.SealedPrivateKey;
 import dev.zengate.management.domain.listener.ClientAuth;
+import dev.zengate.management.domain.listener.ClientCertificateRule;
 import dev.zengate.management.domain.listener.NoAiaPolicy;
 import dev.zengate.management.domain.listener.RevocationCheck;
 import dev.zengate.management.domain.listener.TlsPolicy;
@@ -143,6 +144,17 @@ public class BundleCompiler {
     if (client.clientCertificate() != null) {
       tls.put("certificate", parts.certificate(client.clientCertificate()));
     }
+    if (!client.clientCertificateRules().isEmpty()) {
+      List<Map<String, Object>> rules = new ArrayList<>();
+      for (ClientCertificateRule rule : client.clientCertificateRules()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("destination", rule.destination());
+        entry.put("source", rule.source());
+        entry.put("certificate", parts.certificate(certificate(rule.certificateId())));
+        rules.add(entry);
+      }
+      tls.put("certificateRules", rules);
+    }
     versionsAndSuites(client.tls(), tls);
     revocation(client.tls()).ifPresent(r -> tls.put("revocation", r));
     Map<String, Object> listener = new LinkedHashMap<>();
@@ -191,6 +203,14 @@ public class BundleCompiler {
   }
 
   /** Certificates and trust sets the listeners refer to, each compiled once per bundle. */
+  private ManagedCertificate certificate(Long id) {
+    ManagedCertificate certificate = em.find(ManagedCertificate.class, id);
+    if (certificate == null) {
+      throw new InvalidInputException("client certificate rule names unknown certificate " + id);
+    }
+    return certificate;
+  }
+
   private final class Parts {
     private final long nodeId;
     private final PublicKey nodeKey;

@@ -127,6 +127,41 @@ class GatewayEnrollmentIT {
         }
         await("both nodes in sync after the change", () -> inSync(admin, pairId));
 
+        // A virtual client with a certificate table: the nodes must accept it as compiled (an
+        // invalid listener would be rejected whole and never bound).
+        long trustStoreId =
+            admin
+                .post(
+                    "api/trust-stores",
+                    JsonBody.of(
+                        Map.of("name", "grid-partners", "certificates", ca.certificatePem())))
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        int clientPort = freePortOnBothLoopbacks();
+        Map<String, Object> client = new HashMap<>();
+        client.put("pairId", pairId);
+        client.put("name", "zengin-outbound");
+        client.put("listenAddress", "0.0.0.0");
+        client.put("listenPort", clientPort);
+        client.put("targetHost", "127.0.0.1");
+        client.put("targetPort", backend.port());
+        client.put("trustStoreId", trustStoreId);
+        client.put(
+            "clientCertificateRules",
+            List.of(
+                Map.of(
+                    "destination",
+                    "any",
+                    "source",
+                    "127.0.0.0/8",
+                    "certificateId",
+                    firstCertificate)));
+        Reply clientCreated = admin.post("api/virtual-clients", JsonBody.of(client));
+        assertEquals(201, clientCreated.status(), clientCreated.body());
+        await("gw-a listens for the virtual client", () -> listening("127.0.0.1", clientPort));
+        await("both nodes in sync with the virtual client", () -> inSync(admin, pairId));
+
         refusesRogueBundles(admin, pairId, stateA, ca, port);
 
         // kill -9 of the master: the backup takes over (the grid witness agrees: the dead
@@ -428,6 +463,15 @@ class GatewayEnrollmentIT {
     Reply node = admin.get("api/pairs/" + pairId + "/nodes/gw-a");
     JsonObject json = node.json();
     return json.getString("rejectedCode", null);
+  }
+
+  private static boolean listening(String host, int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(host, port), 1_000);
+      return true;
+    } catch (java.io.IOException notYet) {
+      return false;
+    }
   }
 
   private static void await(String what, Callable<Boolean> condition) throws Exception {
