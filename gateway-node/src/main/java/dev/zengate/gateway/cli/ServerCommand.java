@@ -56,6 +56,7 @@ final class ServerCommand extends QuickCommand {
             clientCa == null ? null : "client-ca",
             options.protocols(),
             options.ciphers,
+            null,
             null);
     ListenerConfig listener =
         new ListenerConfig(

@@ -125,6 +125,12 @@ public final class ConfigValidator {
         trustRef(config, at + ".downstreamTls.clientTrust", down.clientTrust());
       }
       notEmpty(down.protocols(), at + ".downstreamTls.protocols");
+      if (down.ocspStapling() && config.node().tlsProvider() != TlsProviderKind.OPENSSL) {
+        throw new ConfigProblem(
+            at + ".downstreamTls.ocspStapling",
+            "OCSP stapling needs node.tlsProvider: openssl (the JDK provider staples only"
+                + " process-wide, from its own fetches)");
+      }
       revocation(down.clientRevocation(), at + ".downstreamTls.clientRevocation");
       if (down.clientRevocation().enabled() && down.clientAuth() == ClientAuthPolicy.NONE) {
         throw new ConfigProblem(

@@ -11,6 +11,8 @@ import java.util.List;
  * @param protocols enabled versions; TLS 1.2 and 1.3 when absent
  * @param cipherSuites TLS 1.2 suites in OpenSSL or IANA spelling; secure AEAD defaults when absent
  * @param clientRevocation revocation checking of client certificates; none when absent
+ * @param ocspStapling whether to staple a fresh OCSP response about the certificate (fetched from
+ *     its AIA responder) for partners that ask; openssl provider only
  */
 public record DownstreamTls(
     String certificate,
@@ -18,12 +20,14 @@ public record DownstreamTls(
     String clientTrust,
     List<TlsVersion> protocols,
     List<String> cipherSuites,
-    RevocationConfig clientRevocation) {
+    RevocationConfig clientRevocation,
+    Boolean ocspStapling) {
 
   public DownstreamTls {
     clientAuth = clientAuth == null ? ClientAuthPolicy.NONE : clientAuth;
     protocols = protocols == null ? TlsVersion.DEFAULTS : List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
+    ocspStapling = Boolean.TRUE.equals(ocspStapling);
     clientRevocation = clientRevocation == null ? RevocationConfig.NONE : clientRevocation;
   }
 }

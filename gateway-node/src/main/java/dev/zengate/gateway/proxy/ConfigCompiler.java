@@ -14,6 +14,7 @@ import dev.zengate.gateway.tls.CipherSuitePolicy;
 import dev.zengate.gateway.tls.SslContexts;
 import dev.zengate.gateway.tls.TlsMaterials;
 import dev.zengate.gateway.trust.identity.ClientCertificateSelector;
+import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
@@ -142,9 +143,11 @@ public final class ConfigCompiler {
       RevocationService downRevocation = null;
       RevocationService upRevocation = null;
       ClientCertificateSelector identity = null;
+      OcspStaple staple = null;
       if (listener.mode().terminatesTls()) {
         DownstreamTls tls = listener.downstreamTls();
         downRevocation = revocation.serviceFor(tls.clientRevocation());
+        staple = staple(at + ".downstreamTls.ocspStapling", tls, materials, revocation);
         down = downstream(at + ".downstreamTls", tls, downRevocation, provider, materials, shared);
       }
       if (listener.mode().originatesTls()) {
@@ -178,9 +181,24 @@ public final class ConfigCompiler {
               listener.limits(),
               downRevocation,
               upRevocation,
+              staple,
               identity));
     }
     return compiled;
+  }
+
+  private static OcspStaple staple(
+      String at, DownstreamTls tls, TlsMaterials materials, RevocationServices revocation)
+      throws ConfigProblem {
+    if (!tls.ocspStapling()) {
+      return null;
+    }
+    try {
+      return revocation.stapleFor(
+          tls.certificate(), materials.certificate(tls.certificate()).chain());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigProblem(at, e.getMessage());
+    }
   }
 
   private static SslContext downstream(
@@ -203,7 +221,8 @@ public final class ConfigCompiler {
             Objects.toString(tls.clientTrust()),
             tls.protocols(),
             suites,
-            policyKey(revocation));
+            policyKey(revocation),
+            tls.ocspStapling());
     return build(
         at,
         shared,
@@ -215,6 +234,7 @@ public final class ConfigCompiler {
                 tls.clientAuth(),
                 trust,
                 revocation,
+                tls.ocspStapling(),
                 tls.protocols(),
                 suites));
   }

@@ -5,6 +5,7 @@ import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,17 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
     this.listener = listener;
     this.transport = transport;
     this.metrics = metrics;
+  }
+
+  /** BoringSSL sends the response only to clients that asked for it (status_request). */
+  private static void staple(ListenerSettings settings, SslHandler tls) {
+    if (settings.downstreamStaple() != null
+        && tls.engine() instanceof ReferenceCountedOpenSslEngine engine) {
+      byte[] response = settings.downstreamStaple().current();
+      if (response != null) {
+        engine.setOcspResponse(response);
+      }
+    }
   }
 
   @Override
@@ -79,6 +91,7 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
               .newHandler(
                   channel.alloc(), transport.tlsTasks(settings.downstreamRevocation() != null));
       tls.setHandshakeTimeoutMillis(settings.limits().handshakeTimeout().toMillis());
+      staple(settings, tls);
       pipeline.addLast("client-hello", new ClientHelloRecorder(record));
       pipeline.addLast("tls", tls);
       pipeline.addLast("handshake", new HandshakeObserver(record, listenerMetrics, true));

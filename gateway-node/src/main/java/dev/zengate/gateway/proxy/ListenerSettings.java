@@ -4,6 +4,7 @@ import dev.zengate.gateway.config.ConnectionLimits;
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.config.ListenerMode;
 import dev.zengate.gateway.trust.identity.ClientCertificateSelector;
+import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.net.InetAddress;
  * @param sourceAddress local address for outgoing connections, null for the system's choice
  * @param downstreamRevocation checks partners' client certificates, null when not configured
  * @param upstreamRevocation checks the target's server certificate, null when not configured
+ * @param downstreamStaple the OCSP response to staple on termination, null when not stapling
  * @param upstreamIdentity chooses the client certificate presented to the target, null when none
  */
 public record ListenerSettings(
@@ -32,4 +34,5 @@ public record ListenerSettings(
     ConnectionLimits limits,
     RevocationService downstreamRevocation,
     RevocationService upstreamRevocation,
+    OcspStaple downstreamStaple,
     ClientCertificateSelector upstreamIdentity) {}

@@ -2,15 +2,19 @@ package dev.zengate.gateway.proxy;
 
 import dev.zengate.gateway.config.NodeConfig;
 import dev.zengate.gateway.config.RevocationConfig;
+import dev.zengate.gateway.trust.revocation.HttpFetcher;
+import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationMode;
 import dev.zengate.gateway.trust.revocation.RevocationPolicy;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,6 +28,9 @@ public final class RevocationServices implements AutoCloseable {
 
   static final Duration REFRESH_PERIOD = Duration.ofMinutes(1);
 
+  /** Fetching a staple holds up no handshake, so it may wait longer than a revocation check. */
+  static final Duration STAPLE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Shared by every configuration: refreshing is light and a fetch is bounded by its timeout. */
   private static final ScheduledExecutorService REFRESHER =
       Executors.newSingleThreadScheduledExecutor(
@@ -36,6 +43,8 @@ public final class RevocationServices implements AutoCloseable {
   private final NodeConfig node;
   private final Map<RevocationPolicy, RevocationService> services = new LinkedHashMap<>();
   private final List<ScheduledFuture<?>> refreshing = new ArrayList<>();
+  private final Map<String, OcspStaple> staples = new LinkedHashMap<>();
+  private ExecutorService stapleFetches;
 
   RevocationServices(NodeConfig node) {
     this.node = node;
@@ -68,6 +77,32 @@ public final class RevocationServices implements AutoCloseable {
     return text == null ? null : URI.create(text.trim());
   }
 
+  /**
+   * The staple of a certificate, fetching from now on; listeners serving the same certificate share
+   * it.
+   *
+   * @throws IllegalArgumentException when the certificate cannot be stapled (no issuer, no AIA)
+   */
+  synchronized OcspStaple stapleFor(String certificateName, List<X509Certificate> chain) {
+    OcspStaple existing = staples.get(certificateName);
+    if (existing != null) {
+      return existing;
+    }
+    if (stapleFetches == null) {
+      stapleFetches =
+          Executors.newCachedThreadPool(
+              runnable -> {
+                Thread thread = new Thread(runnable, "zengate-ocsp-staple");
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    HttpFetcher fetcher = new HttpFetcher(uri(node.httpProxy()), STAPLE_TIMEOUT, stapleFetches);
+    OcspStaple staple = OcspStaple.start(certificateName, chain, fetcher, REFRESHER);
+    staples.put(certificateName, staple);
+    return staple;
+  }
+
   synchronized void startRefreshing() {
     for (RevocationService service : services.values()) {
       if (service.policy().mode() == RevocationMode.CRL
@@ -86,5 +121,10 @@ public final class RevocationServices implements AutoCloseable {
     refreshing.forEach(future -> future.cancel(false));
     refreshing.clear();
     services.values().forEach(RevocationService::close);
+    staples.values().forEach(OcspStaple::close);
+    staples.clear();
+    if (stapleFetches != null) {
+      stapleFetches.shutdownNow();
+    }
   }
 }

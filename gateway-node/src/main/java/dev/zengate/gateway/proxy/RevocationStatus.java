@@ -27,6 +27,15 @@ final class RevocationStatus {
     if (settings.upstreamRevocation() != null) {
       sides.put("upstream", side(settings.upstreamRevocation()));
     }
+    if (settings.downstreamStaple() != null) {
+      Map<String, Object> staple = new LinkedHashMap<>();
+      staple.put("responder", settings.downstreamStaple().responder().toString());
+      staple.put("stapling", settings.downstreamStaple().current() != null);
+      staple.put(
+          "sources",
+          settings.downstreamStaple().health().stream().map(RevocationStatus::source).toList());
+      sides.put("staple", staple);
+    }
     return sides;
   }
 

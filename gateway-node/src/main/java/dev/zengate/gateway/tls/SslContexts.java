@@ -46,6 +46,7 @@ public final class SslContexts {
       ClientAuthPolicy clientAuth,
       List<X509Certificate> clientTrust,
       RevocationChecker clientRevocation,
+      boolean ocspStapling,
       List<TlsVersion> protocols,
       List<String> cipherSuites)
       throws SSLException {
@@ -56,7 +57,8 @@ public final class SslContexts {
                 clientTrust != null && checksRevocation(clientRevocation))
             .protocols(protocolNames(protocols))
             .ciphers(cipherSuites)
-            .clientAuth(toNetty(clientAuth));
+            .clientAuth(toNetty(clientAuth))
+            .enableOcsp(ocspStapling);
     if (clientTrust != null) {
       // RFC 5280 validation by the gateway's own validator, identically for both providers.
       builder.trustManager(validating(clientTrust, null, clientRevocation));

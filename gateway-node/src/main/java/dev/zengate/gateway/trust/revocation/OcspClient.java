@@ -87,11 +87,7 @@ public final class OcspClient {
     X509CertificateHolder issuerHolder;
     try {
       issuerHolder = new JcaX509CertificateHolder(issuer);
-      id =
-          new CertificateID(
-              new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-              issuerHolder,
-              cert.getSerialNumber());
+      id = certificateId(cert, issuerHolder);
     } catch (Exception e) {
       return CertStatus.unavailable(source, "cannot build the OCSP request: " + e.getMessage());
     }
@@ -127,6 +123,15 @@ public final class OcspClient {
       health.failure("ocsp", url.toString(), clock.instant(), why, false);
       return CertStatus.unavailable(source, why);
     }
+  }
+
+  /** The SHA-1 CertID of RFC 6960 that responders index by. */
+  static CertificateID certificateId(X509Certificate cert, X509CertificateHolder issuer)
+      throws Exception {
+    return new CertificateID(
+        new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+        issuer,
+        cert.getSerialNumber());
   }
 
   private CompletableFuture<CertStatus> fetch(
@@ -172,7 +177,7 @@ public final class OcspClient {
             });
   }
 
-  private record Answer(
+  record Answer(
       CertificateStatus certStatus, Instant nextUpdate, Instant producedAt, String serialText) {
     CertStatus status(String source) {
       if (certStatus == CertificateStatus.GOOD) {
