@@ -214,6 +214,15 @@ public final class GatewayMetrics {
         name);
   }
 
+  /** Data points looked up once: a label lookup per handshake showed in profiles. */
+  private record HandshakeSide(CounterDataPoint succeeded, DistributionDataPoint seconds) {}
+
+  private HandshakeSide handshakeSide(String listener, String side) {
+    return new HandshakeSide(
+        handshakes.labelValues(listener, side, "success", "none"),
+        handshakeSeconds.labelValues(listener, side));
+  }
+
   /** Metrics of one listener. */
   public final class ListenerMetrics {
     private final GaugeDataPoint active;
@@ -223,6 +232,10 @@ public final class GatewayMetrics {
     private final CounterDataPoint bytesUpstream;
     private final CounterDataPoint bytesDownstream;
     private final String listener;
+    // Looked up on first use, so a listener shows only the sides it has; a race only repeats an
+    // idempotent lookup.
+    private volatile HandshakeSide downstream;
+    private volatile HandshakeSide upstream;
 
     private ListenerMetrics(
         GaugeDataPoint active,
@@ -268,9 +281,20 @@ public final class GatewayMetrics {
     }
 
     public void handshakeSucceeded(String side, double seconds) {
-      handshakes.labelValues(listener, side, "success", "none").inc();
-      DistributionDataPoint histogram = handshakeSeconds.labelValues(listener, side);
-      histogram.observe(seconds);
+      HandshakeSide data;
+      if ("downstream".equals(side)) {
+        data = downstream;
+        if (data == null) {
+          downstream = data = handshakeSide(listener, side);
+        }
+      } else {
+        data = upstream;
+        if (data == null) {
+          upstream = data = handshakeSide(listener, side);
+        }
+      }
+      data.succeeded().inc();
+      data.seconds().observe(seconds);
     }
 
     public void handshakeFailed(String side, String reason) {
