@@ -44,6 +44,12 @@ final class ServerCommand extends QuickCommand {
       description = "none, optional or require(d); require when --client-ca is given.")
   String clientAuth;
 
+  @Option(
+      names = "--internal",
+      description =
+          "Clients come from the internal network: allows --protocols TLSv1,TLSv1.1 for old ones.")
+  boolean internal;
+
   @Override
   GatewayConfig toConfig() {
     ClientAuthPolicy auth = clientAuthPolicy();
@@ -56,7 +62,8 @@ final class ServerCommand extends QuickCommand {
             clientCa == null ? null : "client-ca",
             options.protocols(),
             options.ciphers,
-            null);
+            null,
+            internal);
     ListenerConfig listener =
         new ListenerConfig(
             options.name,

@@ -11,6 +11,8 @@ import java.util.List;
  * @param protocols enabled versions; TLS 1.2 and 1.3 when absent
  * @param cipherSuites TLS 1.2 suites in OpenSSL or IANA spelling; secure AEAD defaults when absent
  * @param clientRevocation revocation checking of client certificates; none when absent
+ * @param internal this side faces the internal network: only then may TLS 1.0/1.1 be enabled, to
+ *     bridge old internal clients; false when absent
  */
 public record DownstreamTls(
     String certificate,
@@ -18,12 +20,15 @@ public record DownstreamTls(
     String clientTrust,
     List<TlsVersion> protocols,
     List<String> cipherSuites,
-    RevocationConfig clientRevocation) {
+    RevocationConfig clientRevocation,
+    Boolean internal) {
 
   public DownstreamTls {
     clientAuth = clientAuth == null ? ClientAuthPolicy.NONE : clientAuth;
     protocols = protocols == null ? TlsVersion.DEFAULTS : List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
     clientRevocation = clientRevocation == null ? RevocationConfig.NONE : clientRevocation;
+    // Boxed so that an absent field reads as false (primitives must be present in the YAML).
+    internal = Boolean.TRUE.equals(internal);
   }
 }
