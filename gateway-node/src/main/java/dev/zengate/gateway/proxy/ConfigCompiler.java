@@ -15,6 +15,7 @@ import dev.zengate.gateway.tls.CipherSuitePolicy;
 import dev.zengate.gateway.tls.JdkLegacyVersions;
 import dev.zengate.gateway.tls.SslContexts;
 import dev.zengate.gateway.tls.TlsMaterials;
+import dev.zengate.gateway.tls.TlsOffer;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
@@ -139,10 +140,12 @@ public final class ConfigCompiler {
       String peerName = null;
       RevocationService downRevocation = null;
       RevocationService upRevocation = null;
+      TlsOffer downAllowed = null;
       if (listener.mode().terminatesTls()) {
         DownstreamTls tls = listener.downstreamTls();
         downRevocation = revocation.serviceFor(tls.clientRevocation());
         down = downstream(at + ".downstreamTls", tls, downRevocation, provider, materials, shared);
+        downAllowed = TlsOffer.allowedBy(tls.protocols(), down.cipherSuites());
       }
       if (listener.mode().originatesTls()) {
         UpstreamTls tls = listener.upstreamTls();
@@ -163,7 +166,8 @@ public final class ConfigCompiler {
               sourceAddress(at, listener.sourceAddress()),
               listener.limits(),
               downRevocation,
-              upRevocation));
+              upRevocation,
+              downAllowed));
     }
     return compiled;
   }

@@ -81,7 +81,9 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
       tls.setHandshakeTimeoutMillis(settings.limits().handshakeTimeout().toMillis());
       pipeline.addLast("client-hello", new ClientHelloRecorder(record));
       pipeline.addLast("tls", tls);
-      pipeline.addLast("handshake", new HandshakeObserver(record, listenerMetrics, true));
+      pipeline.addLast(
+          "handshake",
+          new HandshakeObserver(record, listenerMetrics, true, settings.downstreamAllowed()));
     }
     pipeline.addLast("relay", new FrontendHandler(settings, transport, record, listenerMetrics));
   }

@@ -3,6 +3,7 @@ package dev.zengate.gateway.proxy;
 import dev.zengate.gateway.config.ConnectionLimits;
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.config.ListenerMode;
+import dev.zengate.gateway.tls.TlsOffer;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
@@ -17,6 +18,8 @@ import java.net.InetAddress;
  * @param sourceAddress local address for outgoing connections, null for the system's choice
  * @param downstreamRevocation checks partners' client certificates, null when not configured
  * @param upstreamRevocation checks the target's server certificate, null when not configured
+ * @param downstreamAllowed versions and suites partners may use, to explain failed handshakes; null
+ *     in client mode
  */
 public record ListenerSettings(
     String name,
@@ -29,4 +32,5 @@ public record ListenerSettings(
     InetAddress sourceAddress,
     ConnectionLimits limits,
     RevocationService downstreamRevocation,
-    RevocationService upstreamRevocation) {}
+    RevocationService upstreamRevocation,
+    TlsOffer downstreamAllowed) {}
