@@ -1,5 +1,6 @@
 package dev.zengate.gateway.cli;
 
+import dev.zengate.gateway.tls.JdkLegacyVersions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,6 +49,8 @@ public final class GatewayCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Before any JSSE class initializes: the JDK reads its disabled TLS versions only once.
+    JdkLegacyVersions.leaveToListeners();
     System.exit(execute(args));
   }
 }

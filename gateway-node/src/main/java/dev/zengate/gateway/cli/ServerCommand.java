@@ -44,6 +44,12 @@ final class ServerCommand extends QuickCommand {
       description = "none, optional or require(d); require when --client-ca is given.")
   String clientAuth;
 
+  @Option(
+      names = "--internal",
+      description =
+          "Clients come from the internal network: allows --protocols TLSv1,TLSv1.1 for old ones.")
+  boolean internal;
+
   @Override
   GatewayConfig toConfig() {
     ClientAuthPolicy auth = clientAuthPolicy();
@@ -57,6 +63,7 @@ final class ServerCommand extends QuickCommand {
             options.protocols(),
             options.ciphers,
             null,
+            internal,
             null);
     ListenerConfig listener =
         new ListenerConfig(

@@ -131,6 +131,12 @@ public final class ConfigValidator {
             "OCSP stapling needs node.tlsProvider: openssl (the JDK provider staples only"
                 + " process-wide, from its own fetches)");
       }
+      if (!down.internal()) {
+        noLegacyVersion(
+            down.protocols(),
+            at + ".downstreamTls.protocols",
+            "allowed only on an internal-facing side (internal: true)");
+      }
       revocation(down.clientRevocation(), at + ".downstreamTls.clientRevocation");
       if (down.clientRevocation().enabled() && down.clientAuth() == ClientAuthPolicy.NONE) {
         throw new ConfigProblem(
@@ -160,6 +166,10 @@ public final class ConfigValidator {
             config, at + ".upstreamTls.certificateRules[" + r + "]", up.certificateRules().get(r));
       }
       notEmpty(up.protocols(), at + ".upstreamTls.protocols");
+      noLegacyVersion(
+          up.protocols(),
+          at + ".upstreamTls.protocols",
+          "never allowed towards the target: the gateway speaks TLS 1.2+ outside");
       revocation(up.revocation(), at + ".upstreamTls.revocation");
     } else if (up != null) {
       throw new ConfigProblem(at + ".upstreamTls", "mode server forwards plaintext; remove it");
@@ -253,6 +263,15 @@ public final class ConfigValidator {
   private static void notEmpty(List<?> list, String at) throws ConfigProblem {
     if (list.isEmpty()) {
       throw new ConfigProblem(at, "at least one protocol version is required");
+    }
+  }
+
+  private static void noLegacyVersion(List<TlsVersion> protocols, String at, String why)
+      throws ConfigProblem {
+    for (TlsVersion version : protocols) {
+      if (version.legacy()) {
+        throw new ConfigProblem(at, version.protocolName() + " is a legacy version, " + why);
+      }
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.List;
  * @param protocols enabled versions; TLS 1.2 and 1.3 when absent
  * @param cipherSuites TLS 1.2 suites in OpenSSL or IANA spelling; secure AEAD defaults when absent
  * @param clientRevocation revocation checking of client certificates; none when absent
+ * @param internal this side faces the internal network: only then may TLS 1.0/1.1 be enabled, to
+ *     bridge old internal clients; false when absent
  * @param ocspStapling whether to staple a fresh OCSP response about the certificate (fetched from
  *     its AIA responder) for partners that ask; openssl provider only
  */
@@ -21,6 +23,7 @@ public record DownstreamTls(
     List<TlsVersion> protocols,
     List<String> cipherSuites,
     RevocationConfig clientRevocation,
+    Boolean internal,
     Boolean ocspStapling) {
 
   public DownstreamTls {
@@ -29,5 +32,7 @@ public record DownstreamTls(
     cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
     ocspStapling = Boolean.TRUE.equals(ocspStapling);
     clientRevocation = clientRevocation == null ? RevocationConfig.NONE : clientRevocation;
+    // Boxed so that an absent field reads as false (primitives must be present in the YAML).
+    internal = Boolean.TRUE.equals(internal);
   }
 }

@@ -26,4 +26,9 @@ public enum TlsVersion {
   public String protocolName() {
     return protocolName;
   }
+
+  /** TLS 1.0 and 1.1, deprecated by RFC 8996: enabled only to bridge old internal peers. */
+  public boolean legacy() {
+    return this == TLS_1_0 || this == TLS_1_1;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.zengate.gateway.proxy;
 
+import dev.zengate.gateway.tls.TlsOffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslClientHelloHandler;
@@ -35,6 +36,12 @@ final class ClientHelloRecorder extends SslClientHelloHandler<Void> {
           Map.entry(0xc00a, "ECDHE-ECDSA-AES256-SHA"),
           Map.entry(0xc013, "ECDHE-RSA-AES128-SHA"),
           Map.entry(0xc014, "ECDHE-RSA-AES256-SHA"),
+          Map.entry(0xc024, "ECDHE-ECDSA-AES256-SHA384"),
+          Map.entry(0xc028, "ECDHE-RSA-AES256-SHA384"),
+          Map.entry(0x0033, "DHE-RSA-AES128-SHA"),
+          Map.entry(0x0039, "DHE-RSA-AES256-SHA"),
+          Map.entry(0x003c, "AES128-SHA256"),
+          Map.entry(0x003d, "AES256-SHA256"),
           Map.entry(0xc023, "ECDHE-ECDSA-AES128-SHA256"),
           Map.entry(0xc027, "ECDHE-RSA-AES128-SHA256"),
           Map.entry(0x009e, "DHE-RSA-AES128-GCM-SHA256"),
@@ -57,9 +64,9 @@ final class ClientHelloRecorder extends SslClientHelloHandler<Void> {
   protected Future<Void> lookup(ChannelHandlerContext ctx, ByteBuf clientHello) {
     if (clientHello != null) {
       try {
-        record.offeredByClient = describe(clientHello);
+        record.offeredByClient = offer(clientHello);
       } catch (IndexOutOfBoundsException malformed) {
-        record.offeredByClient = "malformed ClientHello";
+        record.malformedClientHello = true;
       }
     }
     return ctx.executor().newSucceededFuture(null);
@@ -74,7 +81,7 @@ final class ClientHelloRecorder extends SslClientHelloHandler<Void> {
   }
 
   /** Parses the ClientHello body (RFC 8446 section 4.1.2), starting at legacy_version. */
-  static String describe(ByteBuf hello) {
+  static TlsOffer offer(ByteBuf hello) {
     int offset = hello.readerIndex();
     int legacyVersion = hello.getUnsignedShort(offset);
     offset += 2 + 32;
@@ -112,6 +119,6 @@ final class ClientHelloRecorder extends SslClientHelloHandler<Void> {
     if (versions.isEmpty()) {
       versions.add(VERSIONS.getOrDefault(legacyVersion, String.format("0x%04x", legacyVersion)));
     }
-    return "versions=" + String.join(",", versions) + ";suites=" + String.join(",", suites);
+    return new TlsOffer(versions, suites);
   }
 }

@@ -8,11 +8,14 @@ import dev.zengate.gateway.config.GatewayConfig;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.config.ListenerConfig;
 import dev.zengate.gateway.config.TlsProviderKind;
+import dev.zengate.gateway.config.TlsVersion;
 import dev.zengate.gateway.config.UpstreamTls;
 import dev.zengate.gateway.tls.CertifiedKey;
 import dev.zengate.gateway.tls.CipherSuitePolicy;
+import dev.zengate.gateway.tls.JdkLegacyVersions;
 import dev.zengate.gateway.tls.SslContexts;
 import dev.zengate.gateway.tls.TlsMaterials;
+import dev.zengate.gateway.tls.TlsOffer;
 import dev.zengate.gateway.trust.identity.ClientCertificateSelector;
 import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationService;
@@ -144,11 +147,13 @@ public final class ConfigCompiler {
       RevocationService upRevocation = null;
       ClientCertificateSelector identity = null;
       OcspStaple staple = null;
+      TlsOffer downAllowed = null;
       if (listener.mode().terminatesTls()) {
         DownstreamTls tls = listener.downstreamTls();
         downRevocation = revocation.serviceFor(tls.clientRevocation());
         staple = staple(at + ".downstreamTls.ocspStapling", tls, materials, revocation);
         down = downstream(at + ".downstreamTls", tls, downRevocation, provider, materials, shared);
+        downAllowed = TlsOffer.allowedBy(tls.protocols(), down.cipherSuites());
       }
       if (listener.mode().originatesTls()) {
         UpstreamTls tls = listener.upstreamTls();
@@ -181,6 +186,7 @@ public final class ConfigCompiler {
               listener.limits(),
               downRevocation,
               upRevocation,
+              downAllowed,
               staple,
               identity));
     }
@@ -209,6 +215,7 @@ public final class ConfigCompiler {
       TlsMaterials materials,
       Map<List<Object>, SslContext> shared)
       throws ConfigProblem {
+    legacyVersionsUsable(at, tls, provider);
     CertifiedKey certificate = materials.certificate(tls.certificate());
     List<String> suites =
         suites(at, tls.cipherSuites(), provider, tls.protocols(), certificate.keyAlgorithm());
@@ -275,6 +282,20 @@ public final class ConfigCompiler {
                 provider, trust, peerName, revocation, identity, tls.protocols(), suites));
   }
 
+  /** Refuses a legacy listener the JDK would silently fail on every old client. */
+  private static void legacyVersionsUsable(String at, DownstreamTls tls, TlsProviderKind provider)
+      throws ConfigProblem {
+    if (provider == TlsProviderKind.JDK
+        && tls.protocols().stream().anyMatch(TlsVersion::legacy)
+        && !JdkLegacyVersions.usable()) {
+      throw new ConfigProblem(
+          at + ".protocols",
+          "the JDK in this process disables TLSv1/TLSv1.1 (jdk.tls.disabledAlgorithms was read"
+              + " before the gateway could relax it): start the node through zengate-gateway's"
+              + " main, or use tlsProvider: openssl");
+    }
+  }
+
   /** Listeners share a context only when they also check revocation the same way. */
   private static Object policyKey(RevocationService revocation) {
     return revocation == null ? "no-revocation" : revocation.policy();
@@ -284,7 +305,7 @@ public final class ConfigCompiler {
       String at,
       List<String> configured,
       TlsProviderKind provider,
-      List<dev.zengate.gateway.config.TlsVersion> protocols,
+      List<TlsVersion> protocols,
       String keyAlgorithm)
       throws ConfigProblem {
     try {

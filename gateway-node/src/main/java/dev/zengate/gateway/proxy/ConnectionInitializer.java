@@ -94,7 +94,9 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
       staple(settings, tls);
       pipeline.addLast("client-hello", new ClientHelloRecorder(record));
       pipeline.addLast("tls", tls);
-      pipeline.addLast("handshake", new HandshakeObserver(record, listenerMetrics, true));
+      pipeline.addLast(
+          "handshake",
+          new HandshakeObserver(record, listenerMetrics, true, settings.downstreamAllowed()));
     }
     pipeline.addLast("relay", new FrontendHandler(settings, transport, record, listenerMetrics));
   }

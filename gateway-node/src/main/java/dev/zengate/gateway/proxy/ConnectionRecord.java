@@ -1,5 +1,6 @@
 package dev.zengate.gateway.proxy;
 
+import dev.zengate.gateway.tls.TlsOffer;
 import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +15,11 @@ final class ConnectionRecord {
   final long startNanos = System.nanoTime();
   TlsSummary downstream;
   TlsSummary upstream;
-  String offeredByClient;
+
+  /** From the ClientHello; null until one is seen or when it could not be parsed. */
+  TlsOffer offeredByClient;
+
+  boolean malformedClientHello;
   long bytesUpstream;
   long bytesDownstream;
   private String closeReason;

@@ -2,6 +2,7 @@ package dev.zengate.gateway.proxy;
 
 import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
 import dev.zengate.gateway.tls.HandshakeFailure;
+import dev.zengate.gateway.tls.TlsOffer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
@@ -25,12 +26,24 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
   private final ConnectionRecord record;
   private final ListenerMetrics metrics;
   private final boolean downstream;
+  private final TlsOffer allowed;
   private final long startNanos = System.nanoTime();
 
+  /** The upstream side: what the target offered is not recorded. */
   HandshakeObserver(ConnectionRecord record, ListenerMetrics metrics, boolean downstream) {
+    this(record, metrics, downstream, null);
+  }
+
+  /**
+   * @param allowed versions and suites this side accepts, to set against what the client offered;
+   *     null when not known (the upstream side)
+   */
+  HandshakeObserver(
+      ConnectionRecord record, ListenerMetrics metrics, boolean downstream, TlsOffer allowed) {
     this.record = record;
     this.metrics = metrics;
     this.downstream = downstream;
+    this.allowed = allowed;
   }
 
   @Override
@@ -52,7 +65,9 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
         }
         metrics.handshakeSucceeded(side, (System.nanoTime() - startNanos) / 1e9);
       } else {
-        HandshakeFailure failure = HandshakeFailure.of(completion.cause());
+        HandshakeFailure failure =
+            HandshakeFailure.of(
+                completion.cause(), downstream ? record.offeredByClient : null, allowed);
         record.handshakeFailed = true;
         record.closeReason(side + "_handshake_failed:" + failure.reason());
         metrics.handshakeFailed(side, failure.reason());
@@ -63,7 +78,12 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
             line, "peer", String.valueOf(downstream ? record.peer : ctx.channel().remoteAddress()));
         ConnectionRecord.field(line, "reason", failure.reason());
         if (downstream && record.offeredByClient != null) {
-          ConnectionRecord.field(line, "client_offered", record.offeredByClient);
+          ConnectionRecord.field(line, "client_offered", record.offeredByClient.describe());
+        } else if (downstream && record.malformedClientHello) {
+          ConnectionRecord.field(line, "client_offered", "malformed ClientHello");
+        }
+        if (allowed != null) {
+          ConnectionRecord.field(line, "allowed", allowed.describe());
         }
         ConnectionRecord.field(line, "detail", failure.explanation());
         LOG.warn(line.toString());

@@ -3,6 +3,7 @@ package dev.zengate.gateway.proxy;
 import dev.zengate.gateway.config.ConnectionLimits;
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.config.ListenerMode;
+import dev.zengate.gateway.tls.TlsOffer;
 import dev.zengate.gateway.trust.identity.ClientCertificateSelector;
 import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationService;
@@ -19,6 +20,8 @@ import java.net.InetAddress;
  * @param sourceAddress local address for outgoing connections, null for the system's choice
  * @param downstreamRevocation checks partners' client certificates, null when not configured
  * @param upstreamRevocation checks the target's server certificate, null when not configured
+ * @param downstreamAllowed versions and suites partners may use, to explain failed handshakes; null
+ *     in client mode
  * @param downstreamStaple the OCSP response to staple on termination, null when not stapling
  * @param upstreamIdentity chooses the client certificate presented to the target, null when none
  */
@@ -34,5 +37,6 @@ public record ListenerSettings(
     ConnectionLimits limits,
     RevocationService downstreamRevocation,
     RevocationService upstreamRevocation,
+    TlsOffer downstreamAllowed,
     OcspStaple downstreamStaple,
     ClientCertificateSelector upstreamIdentity) {}

@@ -17,6 +17,10 @@ import javax.net.ssl.SSLContext;
  * ECDHE-ECDSA-AES128-GCM-SHA256} or IANA spelling) into the list handed to the TLS provider, and
  * refuses names that are unknown, unsupported, or useless with the certificate's key.
  *
+ * <p>A listener that enables TLS 1.0/1.1 (an internal-facing one, see ConfigValidator) gets CBC
+ * suites with SHA-1 MACs added to the defaults, as those are the only ones old clients have; every
+ * other listener keeps the AEAD defaults.
+ *
  * <p>TLS 1.3 suites are always the AEAD suites when none is named: BoringSSL does not allow them to
  * be restricted, and the JDK provider is given the same set so both behave alike.
  */
@@ -31,6 +35,19 @@ public final class CipherSuitePolicy {
           "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
           "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
           "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+
+  /**
+   * Appended to the defaults when TLS 1.0/1.1 is enabled: what old clients offer (the seed's client
+   * uses TLS_RSA_WITH_AES_128_CBC_SHA). After the AEAD suites, so newer clients still get those.
+   */
+  public static final List<String> LEGACY_DEFAULTS =
+      List.of(
+          "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+          "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+          "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+          "TLS_RSA_WITH_AES_128_CBC_SHA",
+          "TLS_RSA_WITH_AES_256_CBC_SHA");
 
   public static final List<String> TLS13 =
       List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
@@ -51,10 +68,14 @@ public final class CipherSuitePolicy {
       String keyAlgorithm) {
     boolean tls13 = protocols.contains(TlsVersion.TLS_1_3);
     boolean belowTls13 = protocols.stream().anyMatch(v -> v != TlsVersion.TLS_1_3);
+    List<TlsVersion> legacy = protocols.stream().filter(TlsVersion::legacy).toList();
     Set<String> supported = supportedBy(provider);
     List<String> suites = new ArrayList<>();
     if (configured.isEmpty()) {
       suites.addAll(DEFAULT_TLS12);
+      if (!legacy.isEmpty()) {
+        suites.addAll(LEGACY_DEFAULTS);
+      }
     } else {
       for (String name : configured) {
         String iana = toIana(name);
@@ -96,7 +117,41 @@ public final class CipherSuitePolicy {
     }
     List<String> enabled = new ArrayList<>(new LinkedHashSet<>(suites));
     enabled.retainAll(supported);
+    if (!legacy.isEmpty()) {
+      requireLegacyUsable(enabled, configured, legacy, keyAlgorithm);
+    }
     return enabled;
+  }
+
+  /**
+   * A listener that enables TLS 1.0/1.1 but could never complete such a handshake would refuse the
+   * old clients it exists for, with a confusing "no shared cipher": say so at configuration time.
+   */
+  private static void requireLegacyUsable(
+      List<String> enabled, List<String> configured, List<TlsVersion> legacy, String keyAlgorithm) {
+    boolean usable =
+        enabled.stream()
+            .anyMatch(
+                s ->
+                    usableBeforeTls12(s)
+                        && (keyAlgorithm == null || authenticatesWith(s, keyAlgorithm)));
+    if (!usable) {
+      throw new IllegalArgumentException(
+          legacy.stream().map(TlsVersion::protocolName).toList()
+              + " enabled, but none of the cipher suites "
+              + (configured.isEmpty() ? enabled : configured)
+              + " can be used over it"
+              + (keyAlgorithm == null ? "" : " with " + keyAlgorithm + " key")
+              + " (AEAD and SHA-256/384 suites need TLS 1.2); add a CBC suite such as "
+              + (keyAlgorithm == null || keyAlgorithm.equals("RSA")
+                  ? "ECDHE-RSA-AES128-SHA"
+                  : "ECDHE-ECDSA-AES128-SHA"));
+    }
+  }
+
+  /** TLS 1.0/1.1 know only suites with a SHA-1 (or MD5) MAC: the IANA name ends with it. */
+  static boolean usableBeforeTls12(String ianaSuite) {
+    return ianaSuite.endsWith("_SHA") || ianaSuite.endsWith("_MD5");
   }
 
   /** IANA name for an OpenSSL or IANA spelling, or null when neither is known. */

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,46 @@ import java.util.Locale;
  * (log), from whatever exception the JDK or BoringSSL engine produced.
  */
 public record HandshakeFailure(String reason, String explanation) {
+
+  /**
+   * As {@link #of(Throwable)}, and when what the client offered is known, a version or suite
+   * mismatch is told in plain words against what the listener allows. The versions decide even when
+   * the provider's message is vague (BoringSSL and the JDK word this differently).
+   *
+   * @param offered parsed from the ClientHello, null when none was seen
+   * @param allowed the listener's enabled versions and suites, null when unknown
+   */
+  public static HandshakeFailure of(Throwable failure, TlsOffer offered, TlsOffer allowed) {
+    HandshakeFailure plain = of(failure);
+    if (offered == null || allowed == null) {
+      return plain;
+    }
+    String provider = " (" + describeChain(failure) + ")";
+    if (!offered.sharesVersionWith(allowed)) {
+      return new HandshakeFailure(
+          "unsupported_version",
+          "no TLS version in common: the client offered "
+              + listed(offered.versions())
+              + ", this listener allows "
+              + String.join(", ", allowed.versions())
+              + provider);
+    }
+    // Unknown suite codes are logged in hex and match nothing: trust the provider on suites.
+    if (plain.reason().equals("no_shared_cipher") && !offered.sharesSuiteWith(allowed)) {
+      return new HandshakeFailure(
+          "no_shared_cipher",
+          "no cipher suite in common: the client offered "
+              + listed(offered.suites())
+              + ", this listener allows "
+              + String.join(", ", allowed.suites())
+              + provider);
+    }
+    return plain;
+  }
+
+  private static String listed(List<String> names) {
+    return names.size() == 1 ? names.get(0) + " only" : String.join(", ", names);
+  }
 
   public static HandshakeFailure of(Throwable failure) {
     String text = describeChain(failure);
