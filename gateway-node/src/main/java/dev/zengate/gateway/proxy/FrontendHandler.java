@@ -36,6 +36,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final Queue<Object> early = new ArrayDeque<>();
 
   private Channel inbound;
+  private SslHandler inboundTls;
   private Channel outbound;
   private boolean relaying;
   private boolean clientDone;
@@ -55,6 +56,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     inbound = ctx.channel();
+    inboundTls = ctx.pipeline().get(SslHandler.class);
     if (settings.downstreamContext() == null) {
       connect();
     } else {
@@ -74,9 +76,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     } else if (event instanceof IdleStateEvent) {
       record.closeReason("idle_timeout");
       closeBoth();
-    } else if (event instanceof ChannelInputShutdownEvent
-        || event instanceof SslCloseCompletionEvent) {
+    } else if (event instanceof ChannelInputShutdownEvent) {
       clientFinishedSending();
+    } else if (event instanceof SslCloseCompletionEvent) {
+      checkClientCloseNotify();
     }
     ReferenceCountUtil.release(event);
   }
@@ -98,6 +101,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    checkClientCloseNotify();
     if (relaying) {
       outbound.flush();
       if (outbound.isWritable()) {
@@ -140,12 +144,49 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     closeIfBothDone();
   }
 
+  /**
+   * Called by the backend side once the target's close_notify has arrived; {@code
+   * upstreamCanStillSend} is false when the upstream engine answered it by closing our sending
+   * direction too.
+   */
+  void targetClosedTls(boolean upstreamCanStillSend) {
+    if (targetDone) {
+      return;
+    }
+    if (!upstreamCanStillSend && !clientDone) {
+      // Nothing more the client sends can reach the target: see checkClientCloseNotify.
+      record.closeReason("target_close_notify_ended_both_directions");
+      clientDone = true;
+    }
+    targetFinishedSending();
+  }
+
   void closeBoth() {
     releaseEarly();
     if (outbound != null) {
       outbound.close();
     }
     inbound.close();
+  }
+
+  /**
+   * The client's close_notify ends only its direction in TLS 1.3, but Netty's OpenSSL engine (any
+   * TLS version) and the JDK engine on TLS 1.2 answer it with their own close_notify and refuse to
+   * send anything after it. Then the target's answer cannot reach the client any more: the end of
+   * the request is still forwarded, both sides are closed, and the log says why. The event that
+   * reports close_notify can also fire early (Netty's OpenSSL engine reports every record read
+   * after our own close_notify as CLOSED), so the engine's inbound state decides, checked after
+   * every read.
+   */
+  private void checkClientCloseNotify() {
+    if (clientDone || inboundTls == null || !inboundTls.engine().isInboundDone()) {
+      return;
+    }
+    if (!targetDone && inboundTls.engine().isOutboundDone()) {
+      record.closeReason("client_close_notify_ended_both_directions");
+      targetDone = true;
+    }
+    clientFinishedSending();
   }
 
   private void clientFinishedSending() {
@@ -160,7 +201,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void closeIfBothDone() {
-    if (clientDone && targetDone) {
+    // Before the relay starts, what the client sent waits in `early`: startRelay checks again.
+    if (clientDone && targetDone && relaying) {
       record.closeReason("closed");
       Relay.closeOnFlush(inbound);
       if (outbound != null) {
@@ -252,6 +294,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     outbound.flush();
     if (clientDone) {
       Relay.shutdownOutput(outbound);
+      closeIfBothDone();
     }
     inbound.read();
     outbound.read();
