@@ -10,13 +10,17 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Queue;
 
@@ -217,6 +221,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         new Bootstrap()
             .group(inbound.eventLoop())
             .channel(transport.socketChannel())
+            .resolver(transport.resolver())
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.TCP_NODELAY, true)
@@ -249,7 +254,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                             new BackendHandler(inbound, FrontendHandler.this, record, metrics));
                   }
                 });
-    InetSocketAddress remote = InetSocketAddress.createUnresolved(target.host(), target.port());
+    InetSocketAddress remote = targetAddress(target);
     ChannelFuture connecting =
         settings.sourceAddress() == null
             ? bootstrap.connect(remote)
@@ -258,7 +263,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     connecting.addListener(
         (ChannelFuture future) -> {
           if (!future.isSuccess()) {
-            record.closeReason("connect_failed:" + oneLine(future.cause()));
+            record.closeReason("connect_failed:" + connectFailure(future.cause()));
             closeBoth();
           } else if (!inbound.isActive()) {
             outbound.close();
@@ -305,6 +310,24 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     while ((msg = early.poll()) != null) {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  /** IP literals are used as they are; names are left to the transport's resolver. */
+  static InetSocketAddress targetAddress(HostPort target) {
+    InetAddress literal = NetUtil.createInetAddressFromIpAddressString(target.host());
+    return literal != null
+        ? new InetSocketAddress(literal, target.port())
+        : InetSocketAddress.createUnresolved(target.host(), target.port());
+  }
+
+  private String connectFailure(Throwable cause) {
+    if (cause instanceof UnknownHostException) {
+      return "unknown_host:" + settings.target().host();
+    }
+    if (cause instanceof ConnectTimeoutException) {
+      return "timeout_after_" + settings.limits().connectTimeout().toMillis() + "ms";
+    }
+    return oneLine(cause);
   }
 
   static String oneLine(Throwable cause) {
