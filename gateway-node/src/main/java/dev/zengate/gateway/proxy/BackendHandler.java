@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
 /** The target side of a connection: relays the target's bytes back to the partner. */
@@ -16,6 +17,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
   private final FrontendHandler frontend;
   private final ConnectionRecord record;
   private final ListenerMetrics metrics;
+  private SslHandler tls;
 
   BackendHandler(
       Channel inbound, FrontendHandler frontend, ConnectionRecord record, ListenerMetrics metrics) {
@@ -23,6 +25,11 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     this.frontend = frontend;
     this.record = record;
     this.metrics = metrics;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    tls = ctx.pipeline().get(SslHandler.class);
   }
 
   @Override
@@ -40,6 +47,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    checkTargetCloseNotify();
     inbound.flush();
     if (inbound.isWritable()) {
       ctx.read();
@@ -55,10 +63,19 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof ChannelInputShutdownEvent || event instanceof SslCloseCompletionEvent) {
+    if (event instanceof ChannelInputShutdownEvent) {
       frontend.targetFinishedSending();
+    } else if (event instanceof SslCloseCompletionEvent) {
+      checkTargetCloseNotify();
     }
     ReferenceCountUtil.release(event);
+  }
+
+  /** The engine's inbound state, not the event, says whether close_notify came (see frontend). */
+  private void checkTargetCloseNotify() {
+    if (tls != null && tls.engine().isInboundDone()) {
+      frontend.targetClosedTls(!tls.engine().isOutboundDone());
+    }
   }
 
   @Override

@@ -10,13 +10,17 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Queue;
 
@@ -36,6 +40,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final Queue<Object> early = new ArrayDeque<>();
 
   private Channel inbound;
+  private SslHandler inboundTls;
   private Channel outbound;
   private boolean relaying;
   private boolean clientDone;
@@ -55,6 +60,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     inbound = ctx.channel();
+    inboundTls = ctx.pipeline().get(SslHandler.class);
     if (settings.downstreamContext() == null) {
       connect();
     } else {
@@ -74,9 +80,10 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     } else if (event instanceof IdleStateEvent) {
       record.closeReason("idle_timeout");
       closeBoth();
-    } else if (event instanceof ChannelInputShutdownEvent
-        || event instanceof SslCloseCompletionEvent) {
+    } else if (event instanceof ChannelInputShutdownEvent) {
       clientFinishedSending();
+    } else if (event instanceof SslCloseCompletionEvent) {
+      checkClientCloseNotify();
     }
     ReferenceCountUtil.release(event);
   }
@@ -98,6 +105,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    checkClientCloseNotify();
     if (relaying) {
       outbound.flush();
       if (outbound.isWritable()) {
@@ -140,12 +148,49 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     closeIfBothDone();
   }
 
+  /**
+   * Called by the backend side once the target's close_notify has arrived; {@code
+   * upstreamCanStillSend} is false when the upstream engine answered it by closing our sending
+   * direction too.
+   */
+  void targetClosedTls(boolean upstreamCanStillSend) {
+    if (targetDone) {
+      return;
+    }
+    if (!upstreamCanStillSend && !clientDone) {
+      // Nothing more the client sends can reach the target: see checkClientCloseNotify.
+      record.closeReason("target_close_notify_ended_both_directions");
+      clientDone = true;
+    }
+    targetFinishedSending();
+  }
+
   void closeBoth() {
     releaseEarly();
     if (outbound != null) {
       outbound.close();
     }
     inbound.close();
+  }
+
+  /**
+   * The client's close_notify ends only its direction in TLS 1.3, but Netty's OpenSSL engine (any
+   * TLS version) and the JDK engine on TLS 1.2 answer it with their own close_notify and refuse to
+   * send anything after it. Then the target's answer cannot reach the client any more: the end of
+   * the request is still forwarded, both sides are closed, and the log says why. The event that
+   * reports close_notify can also fire early (Netty's OpenSSL engine reports every record read
+   * after our own close_notify as CLOSED), so the engine's inbound state decides, checked after
+   * every read.
+   */
+  private void checkClientCloseNotify() {
+    if (clientDone || inboundTls == null || !inboundTls.engine().isInboundDone()) {
+      return;
+    }
+    if (!targetDone && inboundTls.engine().isOutboundDone()) {
+      record.closeReason("client_close_notify_ended_both_directions");
+      targetDone = true;
+    }
+    clientFinishedSending();
   }
 
   private void clientFinishedSending() {
@@ -160,7 +205,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void closeIfBothDone() {
-    if (clientDone && targetDone) {
+    // Before the relay starts, what the client sent waits in `early`: startRelay checks again.
+    if (clientDone && targetDone && relaying) {
       record.closeReason("closed");
       Relay.closeOnFlush(inbound);
       if (outbound != null) {
@@ -175,6 +221,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         new Bootstrap()
             .group(inbound.eventLoop())
             .channel(transport.socketChannel())
+            .resolver(transport.resolver())
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.TCP_NODELAY, true)
@@ -204,7 +251,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                             new BackendHandler(inbound, FrontendHandler.this, record, metrics));
                   }
                 });
-    InetSocketAddress remote = InetSocketAddress.createUnresolved(target.host(), target.port());
+    InetSocketAddress remote = targetAddress(target);
     ChannelFuture connecting =
         settings.sourceAddress() == null
             ? bootstrap.connect(remote)
@@ -213,7 +260,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     connecting.addListener(
         (ChannelFuture future) -> {
           if (!future.isSuccess()) {
-            record.closeReason("connect_failed:" + oneLine(future.cause()));
+            record.closeReason("connect_failed:" + connectFailure(future.cause()));
             closeBoth();
           } else if (!inbound.isActive()) {
             outbound.close();
@@ -262,6 +309,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     outbound.flush();
     if (clientDone) {
       Relay.shutdownOutput(outbound);
+      closeIfBothDone();
     }
     inbound.read();
     outbound.read();
@@ -272,6 +320,24 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     while ((msg = early.poll()) != null) {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  /** IP literals are used as they are; names are left to the transport's resolver. */
+  static InetSocketAddress targetAddress(HostPort target) {
+    InetAddress literal = NetUtil.createInetAddressFromIpAddressString(target.host());
+    return literal != null
+        ? new InetSocketAddress(literal, target.port())
+        : InetSocketAddress.createUnresolved(target.host(), target.port());
+  }
+
+  private String connectFailure(Throwable cause) {
+    if (cause instanceof UnknownHostException) {
+      return "unknown_host:" + settings.target().host();
+    }
+    if (cause instanceof ConnectTimeoutException) {
+      return "timeout_after_" + settings.limits().connectTimeout().toMillis() + "ms";
+    }
+    return oneLine(cause);
   }
 
   static String oneLine(Throwable cause) {

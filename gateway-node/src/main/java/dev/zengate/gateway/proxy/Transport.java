@@ -4,15 +4,21 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.ImmediateExecutor;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Native epoll on Linux, NIO elsewhere; one event loop per core serves every listener. Beside the
  * loops, a bounded pool runs the TLS engines' delegated tasks (certificate verification, which may
- * wait for an OCSP responder or a CRL download), so a slow responder never stalls a loop.
+ * wait for an OCSP responder or a CRL download), so a slow responder never stalls a loop. Target
+ * host names are resolved by Netty's asynchronous DNS resolver on the loops themselves.
  */
 public final class Transport implements AutoCloseable {
 
@@ -35,6 +42,7 @@ public final class Transport implements AutoCloseable {
   private final EventLoopGroup group;
   private final boolean epoll;
   private final ThreadPoolExecutor tlsTasks;
+  private final AddressResolverGroup<InetSocketAddress> resolver;
 
   public Transport() {
     this(Runtime.getRuntime().availableProcessors());
@@ -58,6 +66,15 @@ public final class Transport implements AutoCloseable {
               return thread;
             });
     tlsTasks.allowCoreThreadTimeOut(true);
+    // Bootstrap's default resolver calls InetAddress.getByName on the event loop, stalling every
+    // connection of that loop while a name server is slow. This one reads /etc/hosts and
+    // /etc/resolv.conf like the system resolver, caches answers, and retries truncated ones over
+    // TCP.
+    this.resolver =
+        new DnsAddressResolverGroup(
+            new DnsNameResolverBuilder()
+                .datagramChannelType(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .socketChannelType(socketChannel()));
   }
 
   /**
@@ -71,6 +88,11 @@ public final class Transport implements AutoCloseable {
 
   public EventLoopGroup group() {
     return group;
+  }
+
+  /** Resolves target host names without blocking the event loop (IP literals need no lookup). */
+  public AddressResolverGroup<InetSocketAddress> resolver() {
+    return resolver;
   }
 
   public Class<? extends ServerSocketChannel> serverChannel() {
@@ -87,6 +109,7 @@ public final class Transport implements AutoCloseable {
 
   @Override
   public void close() {
+    resolver.close();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     tlsTasks.shutdownNow();
   }

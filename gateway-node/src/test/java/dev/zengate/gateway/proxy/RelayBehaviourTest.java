@@ -3,16 +3,13 @@ package dev.zengate.gateway.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.FirehoseServer;
 import dev.zengate.gateway.testsupport.NodeFixture;
-import dev.zengate.gateway.testsupport.Peers;
 import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.TestPki;
 import dev.zengate.gateway.testsupport.TestPki.Issued;
 import dev.zengate.gateway.testsupport.TlsClients;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -78,57 +75,6 @@ class RelayBehaviourTest {
         total += n;
       }
       assertEquals(size, total);
-    }
-  }
-
-  /**
-   * JDK provider only: Netty's BoringSSL engine treats close_notify (sent or received) as the end
-   * of both directions, so TLS half-close is only honoured with {@code tlsProvider: jdk}.
-   */
-  @ParameterizedTest
-  @ValueSource(strings = {"jdk"})
-  void tlsClientHalfCloseReachesTheTargetAndTheReplyStillArrives(String provider) throws Exception {
-    int port = Ports.free();
-    try (EchoServer backend = EchoServer.plain();
-        NodeFixture node = NodeFixture.start(dir, provider, config(port, backend.port()));
-        SSLSocket socket = Peers.tls(TlsClients.context(root, null), port, "TLSv1.3")) {
-      socket.getOutputStream().write("last words\n".getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      // TLS 1.3 half-close: close_notify from the client, while it keeps reading.
-      socket.shutdownOutput();
-      byte[] reply = socket.getInputStream().readAllBytes();
-      assertEquals("last words\n", new String(reply, StandardCharsets.US_ASCII));
-    }
-  }
-
-  /** JDK provider only, for the same reason as above (the upstream side sends close_notify). */
-  @ParameterizedTest
-  @ValueSource(strings = {"jdk"})
-  void plaintextHalfCloseOnAVirtualClientStillDeliversTheReply(String provider) throws Exception {
-    int port = Ports.free();
-    try (EchoServer tlsBackend = EchoServer.tls(TlsClients.context(root, server))) {
-      String yaml =
-          """
-          trust:
-            roots:
-              caFiles: [%s]
-          listeners:
-            - name: relay
-              mode: client
-              bind: 127.0.0.1:%d
-              target: 127.0.0.1:%d
-              upstreamTls:
-                trust: roots
-          """
-              .formatted(root.certFile(), port, tlsBackend.port());
-      try (NodeFixture node = NodeFixture.start(dir, provider, yaml);
-          java.net.Socket socket = Peers.plain(port)) {
-        socket.getOutputStream().write("bye\n".getBytes(StandardCharsets.US_ASCII));
-        socket.getOutputStream().flush();
-        socket.shutdownOutput();
-        byte[] reply = socket.getInputStream().readAllBytes();
-        assertEquals("bye\n", new String(reply, StandardCharsets.US_ASCII));
-      }
     }
   }
 
