@@ -54,7 +54,8 @@ final class QuickOptions {
               throw new IllegalArgumentException(
                   "--tls-provider: expected openssl or jdk, got '" + tlsProvider + "'");
         };
-    return new NodeConfig(name, provider, new AdminConfig(HostPort.parse(admin)), null, null, null);
+    return new NodeConfig(
+        name, provider, new AdminConfig(HostPort.parse(admin)), null, null, null, null);
   }
 
   List<TlsVersion> protocols() {

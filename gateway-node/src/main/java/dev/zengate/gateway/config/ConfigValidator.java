@@ -33,6 +33,7 @@ public final class ConfigValidator {
             "'" + config.node().httpProxy() + "' is not an HTTP proxy address http://HOST:PORT");
       }
     }
+    NameServers.parse(config.node().dnsServers());
     PairValidator.validate(config);
     for (var entry : config.certificates().entrySet()) {
       validateCertificate("certificates." + entry.getKey(), entry.getValue());

@@ -2,6 +2,7 @@ package dev.zengate.gateway.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of the gateway process itself.
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param httpProxy HTTP proxy ({@code http://host:port}) for OCSP requests and CRL downloads, or
  *     null to connect directly
  * @param crlCacheDir where downloaded CRLs are kept across restarts, or null for memory only
+ * @param dnsServers name servers for target host names ({@code IP[:PORT]}); those of
+ *     /etc/resolv.conf when empty. /etc/hosts is read first either way.
  */
 public record NodeConfig(
     String name,
@@ -20,7 +23,8 @@ public record NodeConfig(
     AdminConfig admin,
     Duration drainTimeout,
     String httpProxy,
-    Path crlCacheDir) {
+    Path crlCacheDir,
+    List<String> dnsServers) {
 
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -28,6 +32,7 @@ public record NodeConfig(
     tlsProvider = tlsProvider == null ? TlsProviderKind.OPENSSL : tlsProvider;
     admin = admin == null ? AdminConfig.DEFAULT : admin;
     drainTimeout = drainTimeout == null ? DEFAULT_DRAIN_TIMEOUT : drainTimeout;
+    dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
   }
 
   public NodeConfig resolveAgainst(Path base) {
@@ -39,6 +44,7 @@ public record NodeConfig(
             admin,
             drainTimeout,
             httpProxy,
-            CertificateConfig.resolve(base, crlCacheDir));
+            CertificateConfig.resolve(base, crlCacheDir),
+            dnsServers);
   }
 }

@@ -38,7 +38,11 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
       record.bytesDownstream += buf.readableBytes();
       metrics.bytesDownstream(buf.readableBytes());
     }
-    if (inbound.isActive()) {
+    if (frontend.clientCannotReceive()) {
+      ReferenceCountUtil.release(msg);
+      record.closeReason("answer_lost_after_client_close_notify");
+      frontend.closeBoth();
+    } else if (inbound.isActive()) {
       inbound.write(msg, inbound.voidPromise());
     } else {
       ReferenceCountUtil.release(msg);

@@ -7,6 +7,7 @@ import dev.zengate.gateway.config.DownstreamTls;
 import dev.zengate.gateway.config.GatewayConfig;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.config.ListenerConfig;
+import dev.zengate.gateway.config.NameServers;
 import dev.zengate.gateway.config.TlsProviderKind;
 import dev.zengate.gateway.config.TlsVersion;
 import dev.zengate.gateway.config.UpstreamTls;
@@ -21,6 +22,7 @@ import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +138,7 @@ public final class ConfigCompiler {
     // A shared origination context presents certificates through one selector: every listener
     // using the context must bind its engines to that same selector.
     Map<List<Object>, ClientCertificateSelector> selectors = new HashMap<>();
+    List<InetSocketAddress> nameServers = NameServers.parse(config.node().dnsServers());
     List<ListenerConfig> listeners = config.listeners();
     for (int i = 0; i < listeners.size(); i++) {
       ListenerConfig listener = listeners.get(i);
@@ -188,6 +191,7 @@ public final class ConfigCompiler {
               upRevocation,
               downAllowed,
               staple,
+              nameServers,
               identity));
     }
     return compiled;

@@ -46,6 +46,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private boolean clientDone;
   private boolean targetDone;
 
+  /** The client's engine closed our sending direction with its close_notify answer. */
+  private boolean clientCannotReceive;
+
+  /** The target's engine closed our sending direction with its close_notify answer. */
+  private boolean targetCannotReceive;
+
   FrontendHandler(
       ListenerSettings settings,
       Transport transport,
@@ -94,7 +100,11 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       record.bytesUpstream += buf.readableBytes();
       metrics.bytesUpstream(buf.readableBytes());
     }
-    if (relaying && outbound.isActive()) {
+    if (targetCannotReceive) {
+      ReferenceCountUtil.release(msg);
+      record.closeReason("request_lost_after_target_close_notify");
+      closeBoth();
+    } else if (relaying && outbound.isActive()) {
       outbound.write(msg, outbound.voidPromise());
     } else if (!relaying && inbound.isActive()) {
       early.add(msg);
@@ -157,12 +167,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (targetDone) {
       return;
     }
-    if (!upstreamCanStillSend && !clientDone) {
-      // Nothing more the client sends can reach the target: see checkClientCloseNotify.
-      record.closeReason("target_close_notify_ended_both_directions");
-      clientDone = true;
-    }
+    // Nothing more the client sends can reach the target (see checkClientCloseNotify): wait for
+    // the client's end, and drop the connection with a logged reason if it sends more.
+    targetCannotReceive = !upstreamCanStillSend;
     targetFinishedSending();
+  }
+
+  /** Whether the target's bytes can no longer reach the client (see checkClientCloseNotify). */
+  boolean clientCannotReceive() {
+    return clientCannotReceive;
   }
 
   void closeBoth() {
@@ -176,8 +189,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   /**
    * The client's close_notify ends only its direction in TLS 1.3, but Netty's OpenSSL engine (any
    * TLS version) and the JDK engine on TLS 1.2 answer it with their own close_notify and refuse to
-   * send anything after it. Then the target's answer cannot reach the client any more: the end of
-   * the request is still forwarded, both sides are closed, and the log says why. The event that
+   * send anything after it. Then a late answer of the target cannot reach the client any more: the
+   * end of the request is still forwarded and the target's end awaited, as for an ordinary close;
+   * if the target answers after all, the connection is dropped and the log says why. The event that
    * reports close_notify can also fire early (Netty's OpenSSL engine reports every record read
    * after our own close_notify as CLOSED), so the engine's inbound state decides, checked after
    * every read.
@@ -186,10 +200,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     if (clientDone || inboundTls == null || !inboundTls.engine().isInboundDone()) {
       return;
     }
-    if (!targetDone && inboundTls.engine().isOutboundDone()) {
-      record.closeReason("client_close_notify_ended_both_directions");
-      targetDone = true;
-    }
+    clientCannotReceive = inboundTls.engine().isOutboundDone();
     clientFinishedSending();
   }
 
@@ -221,7 +232,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         new Bootstrap()
             .group(inbound.eventLoop())
             .channel(transport.socketChannel())
-            .resolver(transport.resolver())
+            .resolver(transport.resolver(settings.nameServers()))
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.TCP_NODELAY, true)

@@ -9,6 +9,8 @@ import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * Everything a connection on one listener needs, compiled from configuration. Immutable: a reload
@@ -23,6 +25,7 @@ import java.net.InetAddress;
  * @param downstreamAllowed versions and suites partners may use, to explain failed handshakes; null
  *     in client mode
  * @param downstreamStaple the OCSP response to staple on termination, null when not stapling
+ * @param nameServers DNS servers for a host-name target; the system's when empty
  * @param upstreamIdentity chooses the client certificate presented to the target, null when none
  */
 public record ListenerSettings(
@@ -39,4 +42,5 @@ public record ListenerSettings(
     RevocationService upstreamRevocation,
     TlsOffer downstreamAllowed,
     OcspStaple downstreamStaple,
+    List<InetSocketAddress> nameServers,
     ClientCertificateSelector upstreamIdentity) {}

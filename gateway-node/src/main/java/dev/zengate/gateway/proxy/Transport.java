@@ -17,8 +17,12 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
+import io.netty.resolver.dns.SequentialDnsServerAddressStreamProvider;
 import io.netty.util.concurrent.ImmediateExecutor;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,6 +47,9 @@ public final class Transport implements AutoCloseable {
   private final boolean epoll;
   private final ThreadPoolExecutor tlsTasks;
   private final AddressResolverGroup<InetSocketAddress> resolver;
+  // One per distinct node.dnsServers setting seen (in practice one, kept across reloads).
+  private final Map<List<InetSocketAddress>, AddressResolverGroup<InetSocketAddress>>
+      configuredResolvers = new ConcurrentHashMap<>();
 
   public Transport() {
     this(Runtime.getRuntime().availableProcessors());
@@ -70,11 +77,7 @@ public final class Transport implements AutoCloseable {
     // connection of that loop while a name server is slow. This one reads /etc/hosts and
     // /etc/resolv.conf like the system resolver, caches answers, and retries truncated ones over
     // TCP.
-    this.resolver =
-        new DnsAddressResolverGroup(
-            new DnsNameResolverBuilder()
-                .datagramChannelType(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .socketChannelType(socketChannel()));
+    this.resolver = new DnsAddressResolverGroup(resolverBuilder());
   }
 
   /**
@@ -90,9 +93,26 @@ public final class Transport implements AutoCloseable {
     return group;
   }
 
-  /** Resolves target host names without blocking the event loop (IP literals need no lookup). */
-  public AddressResolverGroup<InetSocketAddress> resolver() {
-    return resolver;
+  /**
+   * Resolves target host names without blocking the event loop (IP literals need no lookup), with
+   * {@code nameServers}, or those of /etc/resolv.conf when empty.
+   */
+  public AddressResolverGroup<InetSocketAddress> resolver(List<InetSocketAddress> nameServers) {
+    if (nameServers.isEmpty()) {
+      return resolver;
+    }
+    return configuredResolvers.computeIfAbsent(
+        nameServers,
+        servers ->
+            new DnsAddressResolverGroup(
+                resolverBuilder()
+                    .nameServerProvider(new SequentialDnsServerAddressStreamProvider(servers))));
+  }
+
+  private DnsNameResolverBuilder resolverBuilder() {
+    return new DnsNameResolverBuilder()
+        .datagramChannelType(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+        .socketChannelType(socketChannel());
   }
 
   public Class<? extends ServerSocketChannel> serverChannel() {
@@ -110,6 +130,7 @@ public final class Transport implements AutoCloseable {
   @Override
   public void close() {
     resolver.close();
+    configuredResolvers.values().forEach(AddressResolverGroup::close);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     tlsTasks.shutdownNow();
   }

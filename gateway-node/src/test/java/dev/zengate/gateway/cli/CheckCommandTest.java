@@ -171,6 +171,23 @@ class CheckCommandTest {
       """;
 
   @Test
+  void nameServerThatIsNotAnAddressIsRejected() throws Exception {
+    Path file =
+        write(
+            "dns.yaml",
+            HEAD.replace("  name: test-node\n", "  name: test-node\n  dnsServers: [dns.example]\n")
+                + GOOD_LISTENER);
+    Result r = check(file);
+    assertEquals(2, r.exit());
+    assertTrue(
+        r.err()
+            .endsWith(
+                "node.dnsServers[0]: 'dns.example' is not an IP address (name servers are given"
+                    + " as IP[:PORT])"),
+        r.err());
+  }
+
+  @Test
   void badClientCertificateRulesAreRejectedNamingTheRule() throws Exception {
     Result bothAny =
         check(

@@ -3,7 +3,7 @@ package dev.zengate.gateway.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zengate.gateway.testsupport.LogLines;
+import dev.zengate.gateway.testsupport.LogCapture;
 import dev.zengate.gateway.testsupport.NodeFixture;
 import dev.zengate.gateway.testsupport.OpensslServer;
 import dev.zengate.gateway.testsupport.Peers;
@@ -144,7 +144,7 @@ class ClientIdentityTest {
       int port, String source, String listener, String subject, OpensslServer partner)
       throws Exception {
     int mark = partner.mark();
-    try (LogLines connections = LogLines.connections()) {
+    try (LogCapture connections = LogCapture.connections()) {
       assertEquals("nignez\n", exchange(port, source));
       String line =
           connections.await(l -> l.contains("listener=" + listener + " ") && l.contains("close="));
@@ -191,7 +191,7 @@ class ClientIdentityTest {
         certificates()
             + clientListener("automatic", automatic, partnerTrustingB, "automaticCertificate: true")
             + clientListener("no-identity", none, partnerTrustingB, "verifyName: 127.0.0.1");
-    try (LogLines connections = LogLines.connections();
+    try (LogCapture connections = LogCapture.connections();
         NodeFixture node = NodeFixture.start(dir, provider, yaml)) {
       // for-a comes first in the file, but only root B is asked for.
       assertPresents(automatic, "127.0.0.1", "automatic", "gateway-for-b", partnerTrustingB);
@@ -222,7 +222,7 @@ class ClientIdentityTest {
                 upstreamTls: {trust: partner, certificate: for-b}
             """
                 .formatted(port, partnerTrustingB.port());
-    try (LogLines connections = LogLines.connections();
+    try (LogCapture connections = LogCapture.connections();
         NodeFixture node = NodeFixture.start(dir, provider, yaml)) {
       int mark = partnerTrustingB.mark();
       try (SSLSocket socket = Peers.tls(TlsClients.context(rootA, null), port)) {

@@ -39,6 +39,11 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
+  /** The node's per-connection log: one line per closed connection. */
+  public static LogCapture connections() {
+    return new LogCapture("dev.zengate.gateway.connections");
+  }
+
   /** The first line matching, waiting up to 10 s (connection lines are written on close). */
   public String await(Predicate<String> matching) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.testsupport.EchoServer;
-import dev.zengate.gateway.testsupport.LogLines;
+import dev.zengate.gateway.testsupport.LogCapture;
 import dev.zengate.gateway.testsupport.NodeFixture;
 import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.trust.Pki.Cert;
@@ -129,8 +129,8 @@ class OcspStaplingTest {
   void aGoodCertificateIsStapledAndARevokedOneIsNot() throws Exception {
     int goodPort = Ports.free();
     int revokedPort = Ports.free();
-    try (LogLines log =
-            LogLines.of(dev.zengate.gateway.trust.revocation.OcspStaple.class.getName());
+    try (LogCapture log =
+            new LogCapture(dev.zengate.gateway.trust.revocation.OcspStaple.class.getName());
         NodeFixture node = NodeFixture.start(dir, "openssl", yaml(goodPort, revokedPort))) {
       log.await(line -> line.startsWith("ocsp_staple_fetched certificate=good"));
       String stapled = statusRequest(goodPort);
