@@ -234,6 +234,7 @@ public final class GatewayMetrics {
     private final String listener;
     // Looked up on first use, so a listener shows only the sides it has; a race only repeats an
     // idempotent lookup.
+    private final RecentFailures recentFailures = new RecentFailures();
     private volatile HandshakeSide downstream;
     private volatile HandshakeSide upstream;
 
@@ -297,7 +298,21 @@ public final class GatewayMetrics {
       data.seconds().observe(seconds);
     }
 
-    public void handshakeFailed(String side, String reason) {
+    /** The last failures of this listener, newest first. */
+    public List<RecentFailures.Failure> recentFailures() {
+      return recentFailures.snapshot();
+    }
+
+    /**
+     * Counts a failure by reason and keeps it, explained, among the recent ones.
+     *
+     * @param offered what the partner offered (versions and suites), null when unknown
+     */
+    public void handshakeFailed(
+        String side, String reason, String peer, String offered, String detail) {
+      recentFailures.add(
+          new RecentFailures.Failure(
+              Instant.now().toString(), side, peer, reason, offered, detail));
       handshakes.labelValues(listener, side, "failure", reason).inc();
     }
   }

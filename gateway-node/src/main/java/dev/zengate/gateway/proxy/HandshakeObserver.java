@@ -70,17 +70,21 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
                 completion.cause(), downstream ? record.offeredByClient : null, allowed);
         record.handshakeFailed = true;
         record.closeReason(side + "_handshake_failed:" + failure.reason());
-        metrics.handshakeFailed(side, failure.reason());
+        String peer = String.valueOf(downstream ? record.peer : ctx.channel().remoteAddress());
+        String offered = null;
+        if (downstream && record.offeredByClient != null) {
+          offered = record.offeredByClient.describe();
+        } else if (downstream && record.malformedClientHello) {
+          offered = "malformed ClientHello";
+        }
+        metrics.handshakeFailed(side, failure.reason(), peer, offered, failure.explanation());
         StringBuilder line = new StringBuilder("handshake_failed");
         ConnectionRecord.field(line, "listener", record.listener);
         ConnectionRecord.field(line, "side", side);
-        ConnectionRecord.field(
-            line, "peer", String.valueOf(downstream ? record.peer : ctx.channel().remoteAddress()));
+        ConnectionRecord.field(line, "peer", peer);
         ConnectionRecord.field(line, "reason", failure.reason());
-        if (downstream && record.offeredByClient != null) {
-          ConnectionRecord.field(line, "client_offered", record.offeredByClient.describe());
-        } else if (downstream && record.malformedClientHello) {
-          ConnectionRecord.field(line, "client_offered", "malformed ClientHello");
+        if (offered != null) {
+          ConnectionRecord.field(line, "client_offered", offered);
         }
         if (allowed != null) {
           ConnectionRecord.field(line, "allowed", allowed.describe());

@@ -2,6 +2,7 @@ package dev.zengate.gateway.proxy;
 
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.metrics.GatewayMetrics;
+import dev.zengate.gateway.metrics.RecentFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,7 @@ public final class ProxyEngine implements AutoCloseable {
    *
    * @param revocation per side ({@code downstream}, {@code upstream}) that checks revocation: its
    *     mode and the health of every OCSP responder and CRL used so far; empty when none
+   * @param recentHandshakeFailures the last failed handshakes, newest first, each explained
    */
   public record ListenerStatus(
       String name,
@@ -62,7 +64,8 @@ public final class ProxyEngine implements AutoCloseable {
       String target,
       boolean bound,
       int activeConnections,
-      Map<String, Object> revocation) {}
+      Map<String, Object> revocation,
+      List<RecentFailures.Failure> recentHandshakeFailures) {}
 
   public synchronized void apply(List<ListenerSettings> desired, Duration drainTimeout)
       throws InterruptedException {
@@ -121,7 +124,8 @@ public final class ProxyEngine implements AutoCloseable {
                   s.target().toString(),
                   runtime.isBound(),
                   runtime.activeConnections(),
-                  RevocationStatus.of(s));
+                  RevocationStatus.of(s),
+                  metrics.listener(s.name()).recentFailures());
             })
         .sorted(Comparator.comparing(ListenerStatus::name))
         .toList();

@@ -145,6 +145,12 @@ class LegacyBridgingTest {
               "zengate_handshakes_total{listener=\"default-in\",reason=\"unsupported_version\","
                   + "result=\"failure\",side=\"downstream\"} 1.0"),
           metrics);
+      // The status JSON explains it too: "why was this partner refused?" without the logs.
+      String status = node.admin("GET", "/status").body();
+      assertTrue(status.contains("\"recentHandshakeFailures\""), status);
+      assertTrue(
+          status.contains("no TLS version in common: the client offered TLSv1 only"), status);
+      assertTrue(status.contains("\"offered\" : \"versions=TLSv1;suites="), status);
     }
   }
 
