@@ -77,7 +77,8 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
 
   /** The engine's inbound state, not the event, says whether close_notify came (see frontend). */
   private void checkTargetCloseNotify() {
-    if (tls != null && tls.engine().isInboundDone()) {
+    // Not before the handshake is over: see FrontendHandler.checkClientCloseNotify.
+    if (tls != null && tls.handshakeFuture().isSuccess() && tls.engine().isInboundDone()) {
       frontend.targetClosedTls(!tls.engine().isOutboundDone());
     }
   }

@@ -197,7 +197,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
    * every read.
    */
   private void checkClientCloseNotify() {
-    if (clientDone || inboundTls == null || !inboundTls.engine().isInboundDone()) {
+    // Engine methods lock the engine, which a handshake task waiting for an OCSP responder holds:
+    // asking before the handshake is over would stall this whole event loop.
+    if (clientDone
+        || inboundTls == null
+        || !inboundTls.handshakeFuture().isSuccess()
+        || !inboundTls.engine().isInboundDone()) {
       return;
     }
     clientCannotReceive = inboundTls.engine().isOutboundDone();

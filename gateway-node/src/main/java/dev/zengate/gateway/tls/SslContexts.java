@@ -99,8 +99,10 @@ public final class SslContexts {
   private static SslContextBuilder withTasks(
       TlsProviderKind kind, SslContextBuilder builder, boolean blockingChecks) {
     builder.sslProvider(provider(kind));
-    if (kind == TlsProviderKind.OPENSSL && blockingChecks) {
-      builder.option(OpenSslContextOption.USE_TASKS, true);
+    if (kind == TlsProviderKind.OPENSSL) {
+      // Netty turns tasks on by default (io.netty.handler.ssl.openssl.useTasks): every handshake
+      // would then leave BoringSSL for its certificate callback and re-enter it as a task.
+      builder.option(OpenSslContextOption.USE_TASKS, blockingChecks);
     }
     return builder;
   }

@@ -38,8 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RevocationThroughProxyTest {
 
-  // Long enough that a loaded build machine finishes the fast handshakes well within it.
-  static final long SLOW_RESPONDER_MILLIS = 6_000;
+  static final long SLOW_RESPONDER_MILLIS = 4_000;
 
   @TempDir static Path dir;
 
