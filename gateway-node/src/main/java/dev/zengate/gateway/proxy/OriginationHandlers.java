@@ -15,7 +15,11 @@ final class OriginationHandlers {
   private OriginationHandlers() {}
 
   static SslHandler create(ListenerSettings settings, Channel channel, Executor tasks) {
-    if (settings.upstreamIdentity() != null && settings.upstreamIdentity().variesPerConnection()) {
+    boolean identityVaries =
+        settings.upstreamIdentity() != null && settings.upstreamIdentity().variesPerConnection();
+    // A resumed session skips certificate validation: a target revoked since would still be let in.
+    boolean checksRevocation = settings.upstreamRevocation() != null;
+    if (identityVaries || checksRevocation) {
       return withoutResumption(settings, channel, tasks);
     }
     return settings
@@ -25,8 +29,8 @@ final class OriginationHandlers {
 
   /**
    * Both providers resume client sessions by target host and port, and a resumed session carries
-   * the identity of the connection that created it: an internal client would be presented to the
-   * partner with another client's certificate. When the certificate depends on the connection, the
+   * the identity of the connection that created it (an internal client would be presented to the
+   * partner with another client's certificate) and skips the revocation check. In those cases the
    * engine gets no peer host (so no session is looked up) and SNI is set explicitly; the server
    * name is checked by the gateway's own validator, not the engine.
    */
