@@ -131,7 +131,11 @@ public class LoadGen {
             out.flush();
             int got = 0;
             while (got < 64) {
-              got += in.read(response, got, 64 - got);
+              int n = in.read(response, got, 64 - got);
+              if (n < 0) {
+                throw new java.io.EOFException("closed after " + got + " bytes");
+              }
+              got += n;
             }
             if (counts[id] < mine.length) {
               mine[(int) counts[id]] = System.nanoTime() - t0;
