@@ -193,8 +193,14 @@ PROPS
 taskset -c $PROXY_CPU java -Xms256m -Xmx256m -Djava.util.logging.config.file=logging.properties -jar "$JAR" run --no-watch --config gateway.yaml \
   > gateway.log 2>&1 & GATEWAY=$!; PIDS+=($GATEWAY)
 taskset -c $PROXY_CPU haproxy -f haproxy.cfg -db > haproxy.log 2>&1 & HAPROXY=$!; PIDS+=($HAPROXY)
-for i in $(seq 1 100); do
+for i in $(seq 1 150); do
   curl -sf http://127.0.0.1:49901/health >/dev/null 2>&1 && break; sleep 0.2
+done
+curl -sf http://127.0.0.1:49901/health >/dev/null 2>&1 \
+  || { echo "the gateway did not come up; gateway.log:" >&2; tail -20 gateway.log >&2; exit 1; }
+for f in haproxy tlsback-no tlsback-yes; do
+  [ -S $f.sock ] || sleep 1
+  [ -S $f.sock ] || { echo "$f did not come up; $f.log:" >&2; tail -5 $f.log >&2; exit 1; }
 done
 sleep 1
 
