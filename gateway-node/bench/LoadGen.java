@@ -10,7 +10,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -22,6 +25,10 @@ import javax.net.ssl.TrustManagerFactory;
  * echo PORT                      plaintext echo backend
  * discard PORT                   plaintext backend that reads and drops
  * rr HOST:PORT CA CONNS SECONDS  keep-alive request/response (64 bytes) over CONNS TLS connections
+ *                                (CA "-": plaintext connections, for the client function)
+ * conn HOST:PORT THREADS SECONDS new plaintext connections, each one 64-byte request/response and a
+ *                                close, from THREADS threads (client function: one upstream
+ *                                handshake each); prints connections and failed ones
  * bulk HOST:PORT CA MIB          upload MIB MiB through one TLS connection (to a discard backend)
  * idle HOST:PORT CA COUNT        open COUNT TLS connections, print "ready", hold until stdin closes
  * </pre>
@@ -35,6 +42,7 @@ public class LoadGen {
       case "rr" -> requestResponse(args[1], context(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "bulk" -> bulk(args[1], context(args[2]), Integer.parseInt(args[3]));
       case "idle" -> idle(args[1], context(args[2]), Integer.parseInt(args[3]));
+      case "conn" -> connections(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -42,9 +50,16 @@ public class LoadGen {
   static void backend(int port, boolean echo) throws Exception {
     ServerSocket server = new ServerSocket();
     server.bind(new InetSocketAddress("127.0.0.1", port), 4096);
+    // Threads are reused: the connection-rate rows open one backend connection per operation, and
+    // creating a thread for each would cost the load CPU more than the connection itself.
+    ExecutorService threads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
     while (true) {
       Socket socket = server.accept();
-      Thread t = new Thread(() -> {
+      threads.execute(() -> {
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
           byte[] buffer = new byte[16 * 1024];
           int n;
@@ -57,12 +72,14 @@ public class LoadGen {
           // Client went away.
         }
       });
-      t.setDaemon(true);
-      t.start();
     }
   }
 
+  /** The trust context for CA file {@code caFile}, or null for "-" (plaintext). */
   static SSLContext context(String caFile) throws Exception {
+    if (caFile.equals("-")) {
+      return null;
+    }
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = new FileInputStream(caFile)) {
@@ -75,12 +92,15 @@ public class LoadGen {
     return context;
   }
 
-  static SSLSocket connect(String hostPort, SSLContext context) throws Exception {
+  /** A connected socket: TLS (handshake done) with a context, plaintext with null. */
+  static Socket connect(String hostPort, SSLContext context) throws Exception {
     String[] hp = hostPort.split(":");
-    SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+    Socket socket = context == null ? new Socket() : context.getSocketFactory().createSocket();
     socket.connect(new InetSocketAddress(hp[0], Integer.parseInt(hp[1])), 10_000);
     socket.setTcpNoDelay(true);
-    socket.startHandshake();
+    if (socket instanceof SSLSocket tls) {
+      tls.startHandshake();
+    }
     return socket;
   }
 
@@ -89,7 +109,7 @@ public class LoadGen {
     List<long[]> latencies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     long[] counts = new long[conns];
-    List<SSLSocket> sockets = new ArrayList<>();
+    List<Socket> sockets = new ArrayList<>();
     for (int i = 0; i < conns; i++) {
       sockets.add(connect(target, context));
       latencies.add(new long[500_000]);
@@ -102,7 +122,7 @@ public class LoadGen {
         byte[] response = new byte[64];
         long[] mine = latencies.get(id);
         try {
-          SSLSocket s = sockets.get(id);
+          Socket s = sockets.get(id);
           OutputStream out = s.getOutputStream();
           InputStream in = s.getInputStream();
           while (!stop.get()) {
@@ -111,7 +131,11 @@ public class LoadGen {
             out.flush();
             int got = 0;
             while (got < 64) {
-              got += in.read(response, got, 64 - got);
+              int n = in.read(response, got, 64 - got);
+              if (n < 0) {
+                throw new java.io.EOFException("closed after " + got + " bytes");
+              }
+              got += n;
             }
             if (counts[id] < mine.length) {
               mine[(int) counts[id]] = System.nanoTime() - t0;
@@ -142,13 +166,13 @@ public class LoadGen {
     Arrays.sort(all, 0, k);
     double p99ms = k == 0 ? 0 : all[(int) (k * 0.99)] / 1e6;
     System.out.printf("requests=%d wall=%.3f p99_ms=%.3f%n", total, wall, p99ms);
-    for (SSLSocket s : sockets) {
+    for (Socket s : sockets) {
       s.close();
     }
   }
 
   static void bulk(String target, SSLContext context, int mib) throws Exception {
-    try (SSLSocket s = connect(target, context)) {
+    try (Socket s = connect(target, context)) {
       OutputStream out = s.getOutputStream();
       byte[] chunk = new byte[256 * 1024];
       long start = System.nanoTime();
@@ -162,15 +186,63 @@ public class LoadGen {
   }
 
   static void idle(String target, SSLContext context, int count) throws Exception {
-    List<SSLSocket> sockets = new ArrayList<>();
+    List<Socket> sockets = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       sockets.add(connect(target, context));
     }
     System.out.println("ready " + sockets.size());
     System.out.flush();
     System.in.read();
-    for (SSLSocket s : sockets) {
+    for (Socket s : sockets) {
       s.close();
     }
+  }
+
+  static void connections(String target, int threadCount, int seconds) throws Exception {
+    String[] hp = target.split(":");
+    InetSocketAddress address = new InetSocketAddress(hp[0], Integer.parseInt(hp[1]));
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong done = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < threadCount; i++) {
+      Thread t = new Thread(() -> {
+        byte[] request = new byte[64];
+        byte[] response = new byte[64];
+        Arrays.fill(request, (byte) 'x');
+        while (!stop.get()) {
+          try (Socket s = new Socket()) {
+            s.connect(address, 10_000);
+            s.setTcpNoDelay(true);
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request);
+            InputStream in = s.getInputStream();
+            int got = 0;
+            while (got < 64) {
+              int n = in.read(response, got, 64 - got);
+              if (n < 0) {
+                throw new java.io.EOFException("closed after " + got + " bytes");
+              }
+              got += n;
+            }
+            done.incrementAndGet();
+          } catch (Exception e) {
+            if (failed.incrementAndGet() <= 3) {
+              System.err.println("conn failed: " + e);
+            }
+          }
+        }
+      });
+      threads.add(t);
+      t.start();
+    }
+    Thread.sleep(seconds * 1000L);
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    System.out.printf("connections=%d wall=%.3f failed=%d%n", done.get(), wall, failed.get());
   }
 }
