@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real {@code openssl s_server} on 127.0.0.1 in {@code -rev} mode (answers each line reversed),
- * its output in a file: with {@code -Verify} it prints the subject of every client certificate.
+ * A real {@code openssl s_server} on 127.0.0.1 in {@code -rev} mode (answers each line reversed) or
+ * {@code -www} mode, its output in a file: with {@code -Verify} it prints the subject of every
+ * client certificate.
  */
 public final class OpensslServer implements AutoCloseable {
 
@@ -25,6 +26,20 @@ public final class OpensslServer implements AutoCloseable {
   /** Starts and waits until it accepts; {@code options} such as -Verify 1 -CAfile FILE. */
   public static OpensslServer start(Path dir, Path chain, Path key, String... options)
       throws Exception {
+    return start("-rev", dir, chain, key, options);
+  }
+
+  /**
+   * In {@code -www} mode instead: answers any request with a page describing the session, which
+   * says {@code New,} or {@code Reused,} (resumed).
+   */
+  public static OpensslServer web(Path dir, Path chain, Path key, String... options)
+      throws Exception {
+    return start("-www", dir, chain, key, options);
+  }
+
+  private static OpensslServer start(String mode, Path dir, Path chain, Path key, String... options)
+      throws Exception {
     int port = Ports.free();
     Path log = dir.resolve("s_server-" + port + ".log");
     List<String> command =
@@ -38,7 +53,7 @@ public final class OpensslServer implements AutoCloseable {
                 chain.toString(),
                 "-key",
                 key.toString(),
-                "-rev"));
+                mode));
     command.addAll(List.of(options));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
