@@ -69,12 +69,14 @@ done
 # LoadGen compiled once (the source launcher would compile it again for every row).
 javac -d "$WORK/classes" "$HERE/LoadGen.java"
 
-# Ports: backend echo 41000, discard 41001; gateway EC 42443 / RSA 42444 / bulk 42445 / EC mTLS
-# 42446; haproxy 43443 / 43444 / 43445 / 43446. Client function, kind number i (CKINDS below):
-# gateway 42500+i, haproxy 43500+i, their TLS backends 44500+i and 45500+i (one per proxy, so
-# its session counters are per proxy); resumption check: 42600+j / 43600+j -> 44600+j / 45600+j.
-taskset -c $LOAD_CPU java -Xmx1g -Xss256k -cp "$WORK/classes" LoadGen echo 41000 & PIDS+=($!)
-taskset -c $LOAD_CPU java -Xmx256m -cp "$WORK/classes" LoadGen discard 41001 & PIDS+=($!)
+# Ports: backend echo 21000, discard 21001; gateway EC 22443 / RSA 22444 / bulk 22445 / EC mTLS
+# 22446; haproxy 23443 / 23444 / 23445 / 23446. Client function, kind number i (CKINDS below):
+# gateway 22500+i, haproxy 23500+i, their TLS backends 24500+i and 25500+i (one per proxy, so
+# its session counters are per proxy); resumption check: 22600+j / 23600+j -> 24600+j / 25600+j.
+# All below 32768: ports inside the ephemeral range can be taken by the run's own outgoing
+# connections (a listener once failed with "Address already in use").
+taskset -c $LOAD_CPU java -Xmx1g -Xss256k -cp "$WORK/classes" LoadGen echo 21000 & PIDS+=($!)
+taskset -c $LOAD_CPU java -Xmx256m -cp "$WORK/classes" LoadGen discard 21001 & PIDS+=($!)
 
 # Client-function kinds: name, certificate of the TLS backend, TLS version, backend asks for a
 # client certificate (the proxies present client.crt).
@@ -94,15 +96,15 @@ defaults
   timeout client 120s
   timeout server 120s
 backend echo
-  server s 127.0.0.1:41000
+  server s 127.0.0.1:21000
 CFG
   for k in "$@"; do
     read -r name cert ver mtls <<< "$k"
     opts="ssl crt $WORK/$cert.pem ssl-min-ver TLSv$ver ssl-max-ver TLSv$ver"
     [ $resumable = no ] && opts="$opts no-tls-tickets"
     [ $mtls = yes ] && opts="$opts ca-file $WORK/ca.crt verify required"
-    for proxy in gw:$(( $([ $resumable = no ] && echo 44500 || echo 44600) + i )) \
-                 hap:$(( $([ $resumable = no ] && echo 45500 || echo 45600) + i )); do
+    for proxy in gw:$(( $([ $resumable = no ] && echo 24500 || echo 24600) + i )) \
+                 hap:$(( $([ $resumable = no ] && echo 25500 || echo 25600) + i )); do
       printf 'frontend %s_%s\n  bind 127.0.0.1:%s %s\n  default_backend echo\n' \
         "${proxy%%:*}" "$name" "${proxy#*:}" "$opts"
     done
@@ -136,7 +138,7 @@ cat > gateway.yaml <<YAML
 node:
   name: bench
   tlsProvider: ${GATEWAY_TLS_PROVIDER:-openssl}
-  admin: {listen: 127.0.0.1:49901}
+  admin: {listen: 127.0.0.1:29901}
 certificates:
   ec: {chain: ec.crt, key: ec.key}
   rsa: {chain: rsa.crt, key: rsa.key}
@@ -144,12 +146,12 @@ certificates:
 trust:
   bench: {caFiles: [ca.crt]}
 listeners:
-  - {name: ec, mode: server, bind: 127.0.0.1:42443, target: 127.0.0.1:41000, downstreamTls: {certificate: ec}, limits: {maxConnections: 20000}}
-  - {name: rsa, mode: server, bind: 127.0.0.1:42444, target: 127.0.0.1:41000, downstreamTls: {certificate: rsa}, limits: {maxConnections: 20000}}
-  - {name: bulk, mode: server, bind: 127.0.0.1:42445, target: 127.0.0.1:41001, downstreamTls: {certificate: ec}}
-  - {name: ecm, mode: server, bind: 127.0.0.1:42446, target: 127.0.0.1:41000, downstreamTls: {certificate: ec, clientAuth: required, clientTrust: bench}, limits: {maxConnections: 20000}}
-$(client_listeners gateway 42500 44500 "${CKINDS[@]}")
-$(client_listeners gateway 42600 44600 "${RKINDS[@]}")
+  - {name: ec, mode: server, bind: 127.0.0.1:22443, target: 127.0.0.1:21000, downstreamTls: {certificate: ec}, limits: {maxConnections: 20000}}
+  - {name: rsa, mode: server, bind: 127.0.0.1:22444, target: 127.0.0.1:21000, downstreamTls: {certificate: rsa}, limits: {maxConnections: 20000}}
+  - {name: bulk, mode: server, bind: 127.0.0.1:22445, target: 127.0.0.1:21001, downstreamTls: {certificate: ec}}
+  - {name: ecm, mode: server, bind: 127.0.0.1:22446, target: 127.0.0.1:21000, downstreamTls: {certificate: ec, clientAuth: required, clientTrust: bench}, limits: {maxConnections: 20000}}
+$(client_listeners gateway 22500 24500 "${CKINDS[@]}")
+$(client_listeners gateway 22600 24600 "${RKINDS[@]}")
 YAML
 cat > haproxy.cfg <<CFG
 global
@@ -164,23 +166,23 @@ defaults
   timeout client 120s
   timeout server 120s
 frontend ec
-  bind 127.0.0.1:43443 ssl crt $WORK/ec.pem
+  bind 127.0.0.1:23443 ssl crt $WORK/ec.pem
   default_backend echo
 frontend rsa
-  bind 127.0.0.1:43444 ssl crt $WORK/rsa.pem
+  bind 127.0.0.1:23444 ssl crt $WORK/rsa.pem
   default_backend echo
 frontend bulk
-  bind 127.0.0.1:43445 ssl crt $WORK/ec.pem
+  bind 127.0.0.1:23445 ssl crt $WORK/ec.pem
   default_backend discard
 frontend ecm
-  bind 127.0.0.1:43446 ssl crt $WORK/ec.pem ca-file $WORK/ca.crt verify required
+  bind 127.0.0.1:23446 ssl crt $WORK/ec.pem ca-file $WORK/ca.crt verify required
   default_backend echo
-$(client_listeners haproxy 43500 45500 "${CKINDS[@]}")
-$(client_listeners haproxy 43600 45600 "${RKINDS[@]}")
+$(client_listeners haproxy 23500 25500 "${CKINDS[@]}")
+$(client_listeners haproxy 23600 25600 "${RKINDS[@]}")
 backend echo
-  server s 127.0.0.1:41000
+  server s 127.0.0.1:21000
 backend discard
-  server s 127.0.0.1:41001
+  server s 127.0.0.1:21001
 CFG
 
 # HAProxy runs without a log directive, so the gateway's per-connection log lines are turned off
@@ -194,9 +196,9 @@ taskset -c $PROXY_CPU java -Xms256m -Xmx256m -Djava.util.logging.config.file=log
   > gateway.log 2>&1 & GATEWAY=$!; PIDS+=($GATEWAY)
 taskset -c $PROXY_CPU haproxy -f haproxy.cfg -db > haproxy.log 2>&1 & HAPROXY=$!; PIDS+=($HAPROXY)
 for i in $(seq 1 150); do
-  curl -sf http://127.0.0.1:49901/health >/dev/null 2>&1 && break; sleep 0.2
+  curl -sf http://127.0.0.1:29901/health >/dev/null 2>&1 && break; sleep 0.2
 done
-curl -sf http://127.0.0.1:49901/health >/dev/null 2>&1 \
+curl -sf http://127.0.0.1:29901/health >/dev/null 2>&1 \
   || { echo "the gateway did not come up; gateway.log:" >&2; tail -20 gateway.log >&2; exit 1; }
 for f in haproxy tlsback-no tlsback-yes; do
   [ -S $f.sock ] || sleep 1
@@ -220,7 +222,7 @@ PY
 }
 # Gateway downstream handshakes of a listener: "successes failures".
 gw_hs() {
-  curl -sf http://127.0.0.1:49901/metrics | awk -v l="listener=\"$1\"" '
+  curl -sf http://127.0.0.1:29901/metrics | awk -v l="listener=\"$1\"" '
     /^zengate_handshakes_total/ && index($0, l) && /side="downstream"/ {
       if ($0 ~ /result="success"/) ok += $NF; else bad += $NF }
     END { printf "%d %d\n", ok, bad }'
@@ -273,7 +275,7 @@ bulk_row() { # port -> "bytes"
     | awk -F'[ =]' '{print $2}'
 }
 
-# mTLS listeners (port 42446 / 43446): s_time must really present client.crt. In TLS 1.3 the
+# mTLS listeners (port 22446 / 23446): s_time must really present client.crt. In TLS 1.3 the
 # client finishes its handshake before the server has checked the certificate, so s_time counts
 # refused connections as made; the proxies' own counters tell: with the rogue certificate or none
 # no handshake may succeed, with client.crt some must (HAProxy also counts a few percent of good
@@ -284,7 +286,7 @@ mtls_counts() { # gw|hap -> "successes failures"
 }
 mtls_check() {
   local proxy port cert a b c d flags verdict=ok report=""
-  for proxy in gw:42446 hap:43446; do
+  for proxy in gw:22446 hap:23446; do
     port=${proxy#*:}; proxy=${proxy%%:*}
     for cert in rogue none client; do
       flags="-tls1_3"
@@ -319,8 +321,8 @@ resumption_check() {
     read -r name cert ver mtls <<< "$k"
     g0=$(hap_stat $WORK/tlsback-yes.sock gw_$name ssl_sess ssl_reused_sess)
     h0=$(hap_stat $WORK/tlsback-yes.sock hap_$name ssl_sess ssl_reused_sess)
-    taskset -c $LOAD_CPU java -Xmx256m -cp "$WORK/classes" LoadGen conn 127.0.0.1:$((42600 + j)) 2 1 >/dev/null
-    taskset -c $LOAD_CPU java -Xmx256m -cp "$WORK/classes" LoadGen conn 127.0.0.1:$((43600 + j)) 2 1 >/dev/null
+    taskset -c $LOAD_CPU java -Xmx256m -cp "$WORK/classes" LoadGen conn 127.0.0.1:$((22600 + j)) 2 1 >/dev/null
+    taskset -c $LOAD_CPU java -Xmx256m -cp "$WORK/classes" LoadGen conn 127.0.0.1:$((23600 + j)) 2 1 >/dev/null
     g1=$(hap_stat $WORK/tlsback-yes.sock gw_$name ssl_sess ssl_reused_sess)
     h1=$(hap_stat $WORK/tlsback-yes.sock hap_$name ssl_sess ssl_reused_sess)
     report="$report TLS${ver} gateway $(( ${g1#* } - ${g0#* } )) of $(( ${g1#* } - ${g0#* } + ${g1% *} - ${g0% *} )),"
@@ -333,12 +335,12 @@ resumption_check() {
 mtls_check || echo "WARNING: mTLS rows would not measure mutual TLS; see the line above" >&2
 
 echo "warming up the JVM (handshakes and requests on both proxies)..." >&2
-handshakes 42443 -tls1_3 10 >/dev/null; handshakes 42444 -tls1_2 10 >/dev/null
-handshakes 42446 "$MTLS_GOOD" 3 >/dev/null
-handshakes 43443 -tls1_3 3 >/dev/null
-rr_row 42443 >/dev/null; bulk_row 42445 >/dev/null
-conn_row 42500 4 >/dev/null; conn_row 42501 4 >/dev/null; crr_row 42500 3 >/dev/null
-conn_row 43500 2 >/dev/null
+handshakes 22443 -tls1_3 10 >/dev/null; handshakes 22444 -tls1_2 10 >/dev/null
+handshakes 22446 "$MTLS_GOOD" 3 >/dev/null
+handshakes 23443 -tls1_3 3 >/dev/null
+rr_row 22443 >/dev/null; bulk_row 22445 >/dev/null
+conn_row 22500 4 >/dev/null; conn_row 22501 4 >/dev/null; crr_row 22500 3 >/dev/null
+conn_row 23500 2 >/dev/null
 
 printf '%-34s %14s %14s %10s %14s %14s %10s\n' "row" "gateway/s" "haproxy/s" "raw ratio" "gw/core-s" "hap/core-s" "core ratio"
 row() { # label gwport happort kind flag|client-kind-name
@@ -385,23 +387,23 @@ if kind == "conn":
         print(f"{'  FAILED connections (gw / haproxy)':<34} {gp99:14.0f} {hp99:14.0f}")
 PY
 }
-row "full handshakes ECDSA P-256 TLS1.2" 42443 43443 hs -tls1_2
-row "full handshakes ECDSA P-256 TLS1.3" 42443 43443 hs -tls1_3
-row "full handshakes RSA-2048 TLS1.2" 42444 43444 hs -tls1_2
-row "full handshakes RSA-2048 TLS1.3" 42444 43444 hs -tls1_3
-row "full handshakes ECDSA TLS1.3 mTLS" 42446 43446 hs "$MTLS_GOOD"
-row "keep-alive req/s, 50 conns, 64 B" 42443 43443 rr
-row "bulk MB/s, 1 conn, 1 GiB upload" 42445 43445 bulk
+row "full handshakes ECDSA P-256 TLS1.2" 22443 23443 hs -tls1_2
+row "full handshakes ECDSA P-256 TLS1.3" 22443 23443 hs -tls1_3
+row "full handshakes RSA-2048 TLS1.2" 22444 23444 hs -tls1_2
+row "full handshakes RSA-2048 TLS1.3" 22444 23444 hs -tls1_3
+row "full handshakes ECDSA TLS1.3 mTLS" 22446 23446 hs "$MTLS_GOOD"
+row "keep-alive req/s, 50 conns, 64 B" 22443 23443 rr
+row "bulk MB/s, 1 conn, 1 GiB upload" 22445 23445 bulk
 echo "client function (plaintext in, TLS to a TLS backend on the load CPU; full handshakes):"
 i=0
 for k in "${CKINDS[@]}"; do
   read -r name cert ver mtls <<< "$k"
   label="new conns/s $([ $cert = ec ] && echo ECDSA P-256 || echo RSA-2048) TLS$ver"
   [ $mtls = yes ] && label="new conns/s ECDSA TLS$ver mTLS"
-  row "$label" $((42500 + i)) $((43500 + i)) conn $name
+  row "$label" $((22500 + i)) $((23500 + i)) conn $name
   i=$((i + 1))
 done
-row "keep-alive req/s, 50 conns, TLS1.3" 42500 43500 crr
+row "keep-alive req/s, 50 conns, TLS1.3" 22500 23500 crr
 resumption_check
 
 idle_rss() { # pid port -> KiB per connection
@@ -418,7 +420,7 @@ idle_rss() { # pid port -> KiB per connection
   wait $client 2>/dev/null || true
   echo "scale=2; ($after - $before) / $IDLE_CONNS" | bc -l
 }
-g=$(idle_rss $GATEWAY 42443); h=$(idle_rss $HAPROXY 43443)
+g=$(idle_rss $GATEWAY 22443); h=$(idle_rss $HAPROXY 23443)
 printf '%-34s %14s %14s %10s\n' "RSS KiB per idle TLS conn ($IDLE_CONNS)" "$g" "$h" "$(echo "scale=2; $g / $h" | bc -l)"
 echo
 echo "gateway RSS $(rss_kib $GATEWAY) KiB, haproxy RSS $(rss_kib $HAPROXY) KiB at the end;" \
