@@ -128,6 +128,9 @@ public class BundleCompiler {
       revocation(server.tls()).ifPresent(r -> tls.put("clientRevocation", r));
     }
     versionsAndSuites(server.tls(), tls);
+    if (server.ocspStapling()) {
+      tls.put("ocspStapling", true);
+    }
     Map<String, Object> listener = new LinkedHashMap<>();
     listener.put("name", server.name());
     listener.put("mode", "server");

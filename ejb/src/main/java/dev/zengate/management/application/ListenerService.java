@@ -192,7 +192,8 @@ public class ListenerService {
             spec.cipherSuites(),
             spec.revocation(),
             spec.noAiaPolicy(),
-            certificate.keyAlgorithm()));
+            certificate.keyAlgorithm()),
+        Boolean.TRUE.equals(spec.ocspStapling()));
   }
 
   private void configure(VirtualClient client, VirtualClientSpec spec) {

@@ -19,4 +19,5 @@ public record VirtualServerSpec(
     List<String> protocols,
     List<String> cipherSuites,
     RevocationCheck revocation,
-    NoAiaPolicy noAiaPolicy) {}
+    NoAiaPolicy noAiaPolicy,
+    Boolean ocspStapling) {}

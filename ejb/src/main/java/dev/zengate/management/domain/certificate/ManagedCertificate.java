@@ -30,6 +30,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
  * An X.509 certificate known to the system, kept as DER with the fields operators search and sort
@@ -167,6 +171,27 @@ public class ManagedCertificate {
 
   public X509Certificate x509() {
     return PkiMaterial.der("stored certificate " + id, der);
+  }
+
+  /** Whether the certificate's AIA names an OCSP responder (what a stapling node asks). */
+  public boolean namesOcspResponder() {
+    byte[] extension = x509().getExtensionValue(Extension.authorityInfoAccess.getId());
+    if (extension == null) {
+      return false;
+    }
+    try {
+      AuthorityInformationAccess aia =
+          AuthorityInformationAccess.getInstance(
+              JcaX509ExtensionUtils.parseExtensionValue(extension));
+      for (AccessDescription access : aia.getAccessDescriptions()) {
+        if (AccessDescription.id_ad_ocsp.equals(access.getAccessMethod())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.IOException | IllegalArgumentException unreadable) {
+      return false;
+    }
   }
 
   public boolean expiredAt(OffsetDateTime time) {

@@ -75,6 +75,9 @@ public class VirtualServer implements VersionedEntity {
 
   @Embedded private TlsPolicy tls;
 
+  @Column(name = "ocsp_stapling", nullable = false)
+  private boolean ocspStapling;
+
   @Column(name = "updated_at", nullable = false)
   private OffsetDateTime updatedAt;
 
@@ -97,7 +100,8 @@ public class VirtualServer implements VersionedEntity {
       boolean certificateHasKey,
       ClientAuth clientAuth,
       TrustStore clientTrustStore,
-      TlsPolicy tls) {
+      TlsPolicy tls,
+      boolean ocspStapling) {
     this.bindAddress = Endpoint.ipAddress("bind address", bindAddress);
     this.bindPort = Endpoint.port("bind port", bindPort);
     this.targetAddress = Endpoint.hostOrIp("target address", targetAddress);
@@ -118,6 +122,20 @@ public class VirtualServer implements VersionedEntity {
     }
     this.clientTrustStore = clientTrustStore;
     this.tls = tls;
+    if (ocspStapling && !certificate.namesOcspResponder()) {
+      throw new InvalidInputException(
+          "certificate "
+              + certificate.id()
+              + " names no OCSP responder (AIA): there is nothing to staple (ocspStapling)");
+    }
+    if (ocspStapling && certificate.issuer() == null) {
+      throw new InvalidInputException(
+          "the issuer of certificate "
+              + certificate.id()
+              + " is not stored here: nodes need it to check a response before stapling it"
+              + " (ocspStapling); upload the chain");
+    }
+    this.ocspStapling = ocspStapling;
     this.updatedAt = OffsetDateTime.now();
   }
 
@@ -130,6 +148,7 @@ public class VirtualServer implements VersionedEntity {
     view.put("certificate", certificate == null ? null : certificate.sha256Fingerprint());
     view.put("clientAuth", clientAuth.name());
     view.put("clientTrustStore", clientTrustStore == null ? null : clientTrustStore.name());
+    view.put("ocspStapling", ocspStapling);
     view.put("protocols", tls == null ? null : tls.protocols());
     view.put("cipherSuites", tls == null ? null : tls.cipherSuites());
     view.put("revocation", tls == null ? null : tls.revocation().name());
@@ -166,6 +185,11 @@ public class VirtualServer implements VersionedEntity {
 
   public ManagedCertificate certificate() {
     return certificate;
+  }
+
+  /** Whether the nodes staple an OCSP response about the certificate. */
+  public boolean ocspStapling() {
+    return ocspStapling;
   }
 
   public ClientAuth clientAuth() {

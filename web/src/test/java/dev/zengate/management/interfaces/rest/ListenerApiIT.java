@@ -1,6 +1,7 @@
 package dev.zengate.management.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
@@ -95,6 +96,38 @@ class ListenerApiIT {
   }
 
   @Test
+  void staplingNeedsACertificateThatNamesAResponderAndItsIssuer() throws Exception {
+    Map<String, Object> server = zenginServer();
+    server.put("ocspStapling", true);
+    Reply refused = admin.post("api/virtual-servers", JsonBody.of(server));
+    assertEquals(422, refused.status(), refused.body());
+    assertTrue(refused.detail().contains("names no OCSP responder (AIA)"), refused.body());
+
+    TestPki.Issued ca = TestPki.rootCa("CN=Stapling Test CA " + System.nanoTime());
+    TestPki.Issued leaf =
+        TestPki.issueWithOcspResponder(ca, "CN=stapled.test.example", "http://127.0.0.1:9/ocsp");
+    long withResponder =
+        admin
+            .post(
+                "api/certificates",
+                JsonBody.of(
+                    Map.of(
+                        "certificates",
+                        leaf.certificatePem() + ca.certificatePem(),
+                        "privateKey",
+                        leaf.keyPem())))
+            .json()
+            .getJsonObject("certificate")
+            .getJsonNumber("id")
+            .longValue();
+    server.put("certificateId", withResponder);
+    server.put("cipherSuites", List.of("ECDHE-ECDSA-AES128-GCM-SHA256"));
+    Reply created = admin.post("api/virtual-servers", JsonBody.of(server));
+    assertEquals(201, created.status(), created.body());
+    assertTrue(created.json().getBoolean("ocspStapling"), created.body());
+  }
+
+  @Test
   void configuresTheManualsExampleServerAndClient() throws Exception {
     Reply server = admin.post("api/virtual-servers", JsonBody.of(zenginServer()));
     assertEquals(201, server.status(), server.body());
@@ -104,6 +137,7 @@ class ListenerApiIT {
     assertEquals(
         List.of("TLSv1.2", "TLSv1.3"),
         created.getJsonArray("protocols").getValuesAs(jakarta.json.JsonString::getString));
+    assertFalse(created.getBoolean("ocspStapling"), "stapling is off unless asked for");
 
     Map<String, Object> client = new HashMap<>();
     client.put("pairId", pairId);

@@ -83,6 +83,24 @@ final class TestPki {
             name, keys, issuerName(issuer), issuer.keys().getPrivate(), ca, validity, dnsSan));
   }
 
+  /**
+   * An EC leaf whose AIA names an OCSP responder (nothing answers there: for stapling settings).
+   */
+  static Issued issueWithOcspResponder(Issued issuer, String name, String ocspUrl) {
+    KeyPair keys = ec();
+    return new Issued(
+        keys,
+        certificate(
+            name,
+            keys,
+            issuerName(issuer),
+            issuer.keys().getPrivate(),
+            false,
+            validNow(),
+            null,
+            ocspUrl));
+  }
+
   static Instant[] validNow() {
     Instant now = Instant.now();
     return new Instant[] {now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365))};
@@ -105,6 +123,18 @@ final class TestPki {
       boolean ca,
       Instant[] validity,
       String dnsSan) {
+    return certificate(subject, subjectKeys, issuer, issuerKey, ca, validity, dnsSan, null);
+  }
+
+  static X509Certificate certificate(
+      String subject,
+      KeyPair subjectKeys,
+      X500Name issuer,
+      PrivateKey issuerKey,
+      boolean ca,
+      Instant[] validity,
+      String dnsSan,
+      String ocspUrl) {
     try {
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
@@ -124,6 +154,14 @@ final class TestPki {
             Extension.subjectAlternativeName,
             false,
             new GeneralNames(new GeneralName(GeneralName.dNSName, dnsSan)));
+      }
+      if (ocspUrl != null) {
+        builder.addExtension(
+            Extension.authorityInfoAccess,
+            false,
+            new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp,
+                new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
       }
       String algorithm =
           "RSA".equals(issuerKey.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";

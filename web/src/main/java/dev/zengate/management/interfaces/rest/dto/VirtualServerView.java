@@ -19,6 +19,7 @@ public record VirtualServerView(
     List<String> cipherSuites,
     String revocation,
     String noAiaPolicy,
+    boolean ocspStapling,
     long version) {
 
   public static VirtualServerView of(VirtualServer v) {
@@ -37,6 +38,7 @@ public record VirtualServerView(
         v.tls().cipherSuites(),
         v.tls().revocation().name(),
         v.tls().noAiaPolicy().name(),
+        v.ocspStapling(),
         v.version());
   }
 }
