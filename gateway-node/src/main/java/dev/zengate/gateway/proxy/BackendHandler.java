@@ -18,6 +18,7 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
   private final ConnectionRecord record;
   private final ListenerMetrics metrics;
   private SslHandler tls;
+  private boolean closeReported;
 
   BackendHandler(
       Channel inbound, FrontendHandler frontend, ConnectionRecord record, ListenerMetrics metrics) {
@@ -70,15 +71,21 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
     if (event instanceof ChannelInputShutdownEvent) {
       frontend.targetFinishedSending();
     } else if (event instanceof SslCloseCompletionEvent) {
+      closeReported = true;
       checkTargetCloseNotify();
     }
     ReferenceCountUtil.release(event);
   }
 
-  /** The engine's inbound state, not the event, says whether close_notify came (see frontend). */
+  /**
+   * Once the event came, the engine's inbound state says whether close_notify did (see
+   * FrontendHandler.checkClientCloseNotify, also for why not before the handshake is over).
+   */
   private void checkTargetCloseNotify() {
-    // Not before the handshake is over: see FrontendHandler.checkClientCloseNotify.
-    if (tls != null && tls.handshakeFuture().isSuccess() && tls.engine().isInboundDone()) {
+    if (closeReported
+        && tls != null
+        && tls.handshakeFuture().isSuccess()
+        && tls.engine().isInboundDone()) {
       frontend.targetClosedTls(!tls.engine().isOutboundDone());
     }
   }

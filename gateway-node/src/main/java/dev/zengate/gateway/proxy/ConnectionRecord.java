@@ -1,6 +1,7 @@
 package dev.zengate.gateway.proxy;
 
 import dev.zengate.gateway.tls.TlsOffer;
+import io.netty.buffer.Unpooled;
 import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -16,10 +17,12 @@ final class ConnectionRecord {
   TlsSummary downstream;
   TlsSummary upstream;
 
-  /** From the ClientHello; null until one is seen or when it could not be parsed. */
-  TlsOffer offeredByClient;
+  /**
+   * The partner's ClientHello body as received, null until one is seen. Kept raw and parsed only
+   * when a handshake fails: naming every offered suite on every handshake is wasted work.
+   */
+  byte[] clientHello;
 
-  boolean malformedClientHello;
   long bytesUpstream;
   long bytesDownstream;
   private String closeReason;
@@ -34,6 +37,18 @@ final class ConnectionRecord {
   void closeReason(String reason) {
     if (closeReason == null) {
       closeReason = reason;
+    }
+  }
+
+  /** What the partner offered, or null when no ClientHello was seen or it could not be parsed. */
+  TlsOffer offeredByClient() {
+    if (clientHello == null) {
+      return null;
+    }
+    try {
+      return ClientHelloRecorder.offer(Unpooled.wrappedBuffer(clientHello));
+    } catch (IndexOutOfBoundsException malformed) {
+      return null;
     }
   }
 

@@ -46,6 +46,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private boolean clientDone;
   private boolean targetDone;
 
+  /** The client's engine reported close_notify (possibly early): its state is checked from then. */
+  private boolean clientCloseReported;
+
   /** The client's engine closed our sending direction with its close_notify answer. */
   private boolean clientCannotReceive;
 
@@ -89,6 +92,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     } else if (event instanceof ChannelInputShutdownEvent) {
       clientFinishedSending();
     } else if (event instanceof SslCloseCompletionEvent) {
+      clientCloseReported = true;
       checkClientCloseNotify();
     }
     ReferenceCountUtil.release(event);
@@ -193,13 +197,15 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
    * end of the request is still forwarded and the target's end awaited, as for an ordinary close;
    * if the target answers after all, the connection is dropped and the log says why. The event that
    * reports close_notify can also fire early (Netty's OpenSSL engine reports every record read
-   * after our own close_notify as CLOSED), so the engine's inbound state decides, checked after
-   * every read.
+   * after our own close_notify as CLOSED), so once the event came the engine's inbound state
+   * decides, checked after every read; before it, reads cost no engine call (each takes the
+   * engine's lock).
    */
   private void checkClientCloseNotify() {
     // Engine methods lock the engine, which a handshake task waiting for an OCSP responder holds:
     // asking before the handshake is over would stall this whole event loop.
-    if (clientDone
+    if (!clientCloseReported
+        || clientDone
         || inboundTls == null
         || !inboundTls.handshakeFuture().isSuccess()
         || !inboundTls.engine().isInboundDone()) {
@@ -259,7 +265,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                           settings.limits().handshakeTimeout().toMillis());
                       ch.pipeline().addLast("tls", tls);
                       ch.pipeline()
-                          .addLast("handshake", new HandshakeObserver(record, metrics, false));
+                          .addLast(
+                              "handshake", new HandshakeObserver(record, metrics, false, null));
                     }
                     ch.pipeline()
                         .addLast(
@@ -302,10 +309,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
   /**
    * The certificate table matches the target's address and the internal client's address; the
-   * server asks for a certificate only after this, when the connection is established.
+   * server asks for a certificate only after this, when the connection is established. Without a
+   * table the choice does not depend on the connection and nothing is recorded.
    */
   private void bindClientIdentity(SslHandler tls) {
     if (settings.upstreamIdentity() != null
+        && settings.upstreamIdentity().variesPerConnection()
         && outbound.remoteAddress() instanceof InetSocketAddress destination
         && inbound.remoteAddress() instanceof InetSocketAddress source) {
       settings.upstreamIdentity().bind(tls.engine(), destination.getAddress(), source.getAddress());

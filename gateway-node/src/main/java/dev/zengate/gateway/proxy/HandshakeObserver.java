@@ -29,11 +29,6 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
   private final TlsOffer allowed;
   private final long startNanos = System.nanoTime();
 
-  /** The upstream side: what the target offered is not recorded. */
-  HandshakeObserver(ConnectionRecord record, ListenerMetrics metrics, boolean downstream) {
-    this(record, metrics, downstream, null);
-  }
-
   /**
    * @param allowed versions and suites this side accepts, to set against what the client offered;
    *     null when not known (the upstream side)
@@ -57,7 +52,9 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
                 session.getProtocol(),
                 session.getCipherSuite(),
                 peerSubject(session),
-                subject(session.getLocalCertificates()));
+                // Only the certificate chosen for the target is logged; the listener's own server
+                // certificate is known, and formatting a DN costs on every handshake.
+                downstream ? null : subject(session.getLocalCertificates()));
         if (downstream) {
           record.downstream = summary;
         } else {
@@ -65,16 +62,15 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
         }
         metrics.handshakeSucceeded(side, (System.nanoTime() - startNanos) / 1e9);
       } else {
-        HandshakeFailure failure =
-            HandshakeFailure.of(
-                completion.cause(), downstream ? record.offeredByClient : null, allowed);
+        TlsOffer clientOffer = downstream ? record.offeredByClient() : null;
+        HandshakeFailure failure = HandshakeFailure.of(completion.cause(), clientOffer, allowed);
         record.handshakeFailed = true;
         record.closeReason(side + "_handshake_failed:" + failure.reason());
         String peer = String.valueOf(downstream ? record.peer : ctx.channel().remoteAddress());
         String offered = null;
-        if (downstream && record.offeredByClient != null) {
-          offered = record.offeredByClient.describe();
-        } else if (downstream && record.malformedClientHello) {
+        if (clientOffer != null) {
+          offered = clientOffer.describe();
+        } else if (downstream && record.clientHello != null) {
           offered = "malformed ClientHello";
         }
         metrics.handshakeFailed(side, failure.reason(), peer, offered, failure.explanation());

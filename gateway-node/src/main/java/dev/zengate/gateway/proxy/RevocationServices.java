@@ -45,6 +45,9 @@ public final class RevocationServices implements AutoCloseable {
   private final List<ScheduledFuture<?>> refreshing = new ArrayList<>();
   private final Map<String, OcspStaple> staples = new LinkedHashMap<>();
   private ExecutorService stapleFetches;
+  // One HTTP client for every staple of this configuration: each client has its own selector
+  // thread.
+  private HttpFetcher stapleFetcher;
 
   RevocationServices(NodeConfig node) {
     this.node = node;
@@ -88,7 +91,7 @@ public final class RevocationServices implements AutoCloseable {
     if (existing != null) {
       return existing;
     }
-    if (stapleFetches == null) {
+    if (stapleFetcher == null) {
       stapleFetches =
           Executors.newCachedThreadPool(
               runnable -> {
@@ -96,9 +99,9 @@ public final class RevocationServices implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
               });
+      stapleFetcher = new HttpFetcher(uri(node.httpProxy()), STAPLE_TIMEOUT, stapleFetches);
     }
-    HttpFetcher fetcher = new HttpFetcher(uri(node.httpProxy()), STAPLE_TIMEOUT, stapleFetches);
-    OcspStaple staple = OcspStaple.start(certificateName, chain, fetcher, REFRESHER);
+    OcspStaple staple = OcspStaple.start(certificateName, chain, stapleFetcher, REFRESHER);
     staples.put(certificateName, staple);
     return staple;
   }

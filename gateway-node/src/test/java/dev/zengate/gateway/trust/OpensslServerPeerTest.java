@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.gateway.testsupport.OpensslServer;
 import dev.zengate.gateway.trust.Pki.Cert;
 import dev.zengate.gateway.trust.identity.AddressRange;
 import dev.zengate.gateway.trust.identity.ClientCertificateRule;
@@ -13,11 +14,8 @@ import dev.zengate.gateway.trust.identity.ClientCertificateSelector.Identity;
 import dev.zengate.gateway.trust.revocation.RevocationChecker;
 import dev.zengate.gateway.trust.revocation.RevocationOutcome;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +42,7 @@ class OpensslServerPeerTest {
 
   @TempDir static Path dir;
 
-  static Process server;
-  static Path serverLog;
-  static int port;
+  static OpensslServer server;
   static Cert rootA;
   static Cert rootB;
   static Map<String, Identity> identities = new LinkedHashMap<>();
@@ -67,51 +63,23 @@ class OpensslServerPeerTest {
     identities.put("for-a", new Identity(List.of(a.cert()), a.key()));
     identities.put("for-b", new Identity(List.of(b.cert()), b.key()));
     Path chain = pki.bundle("server-chain.pem", serverCert, rootB);
-    serverLog = dir.resolve("s_server.log");
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
     server =
-        new ProcessBuilder(
-                "openssl",
-                "s_server",
-                "-accept",
-                "127.0.0.1:" + port,
-                "-cert",
-                chain.toString(),
-                "-key",
-                serverCert.keyFile().toString(),
-                "-CAfile",
-                rootB.certFile().toString(),
-                "-Verify",
-                "2",
-                "-tls1_2")
-            .redirectErrorStream(true)
-            .redirectOutput(serverLog.toFile())
-            .start();
-    awaitListening();
+        OpensslServer.start(
+            dir,
+            chain,
+            serverCert.keyFile(),
+            "-CAfile",
+            rootB.certFile().toString(),
+            "-Verify",
+            "2",
+            "-tls1_2");
   }
 
   @AfterAll
   static void stop() throws Exception {
     if (server != null) {
-      server.destroy();
-      server.waitFor();
+      server.close();
     }
-  }
-
-  private static void awaitListening() throws Exception {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (!server.isAlive()) {
-        throw new IllegalStateException("s_server exited: " + Files.readString(serverLog));
-      }
-      if (Files.readString(serverLog).contains("ACCEPT")) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("s_server did not start: " + Files.readString(serverLog));
   }
 
   private static SSLSocket connect(
@@ -127,19 +95,10 @@ class OpensslServerPeerTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(new KeyManager[] {selector}, new TrustManager[] {trust}, null);
     Socket plain = new Socket();
-    plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+    plain.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
     plain.setSoTimeout(5_000);
-    return (SSLSocket) context.getSocketFactory().createSocket(plain, "127.0.0.1", port, true);
-  }
-
-  private static String waitForLog(String text) throws Exception {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    String log = Files.readString(serverLog);
-    while (!log.contains(text) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      log = Files.readString(serverLog);
-    }
-    return log;
+    return (SSLSocket)
+        context.getSocketFactory().createSocket(plain, "127.0.0.1", server.port(), true);
   }
 
   @Test
@@ -154,7 +113,7 @@ class OpensslServerPeerTest {
       assertEquals("CN=gateway-at-b", socket.getSession().getLocalPrincipal().getName());
     }
     assertTrue(seen.get(0).accepted(), () -> seen.get(0).reason());
-    String log = waitForLog("gateway-at-b");
+    String log = server.awaitLog("gateway-at-b");
     assertTrue(log.contains("CN = gateway-at-b"), log);
   }
 
@@ -188,7 +147,7 @@ class OpensslServerPeerTest {
       }
     }
     assertEquals(RejectionKind.REVOKED, seen.get(0).kind());
-    String log = waitForLog("certificate revoked");
+    String log = server.awaitLog("certificate revoked");
     assertTrue(log.contains("alert certificate revoked"), log);
   }
 }
