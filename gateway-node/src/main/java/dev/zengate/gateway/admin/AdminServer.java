@@ -3,6 +3,7 @@ package dev.zengate.gateway.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.zengate.gateway.config.AdminConfig;
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.metrics.GatewayMetrics;
 import dev.zengate.gateway.node.GatewayNode;
@@ -21,7 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's local HTTP endpoint: {@code GET /health}, {@code GET /status}, {@code GET /metrics}
  * and {@code POST /reload}. It can reload the node, so it listens on loopback unless configured
- * otherwise. Served by the JDK's built-in HTTP server on one thread, away from the proxy loops.
+ * otherwise, wants the bearer token for {@code /status}, {@code /reload} (and {@code /metrics}
+ * beyond loopback), and refuses requests that a web page could make: a {@code Host} naming another
+ * host (DNS rebinding) or any {@code Origin}. Served by the JDK's built-in HTTP server on one
+ * thread, away from the proxy loops.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -32,11 +36,29 @@ public final class AdminServer implements AutoCloseable {
   private final ExecutorService executor;
   private final GatewayNode node;
   private final GatewayMetrics metrics;
+  private final AdminToken token;
+  private final HostCheck hosts;
+  private final boolean metricsNeedToken;
 
-  public AdminServer(HostPort listen, GatewayNode node, GatewayMetrics metrics) throws IOException {
+  /**
+   * @throws IOException naming the address when it cannot be bound, or the token file when it
+   *     cannot be read or written
+   */
+  public AdminServer(AdminConfig config, GatewayNode node, GatewayMetrics metrics)
+      throws IOException {
     this.node = node;
     this.metrics = metrics;
-    this.server = HttpServer.create(new InetSocketAddress(listen.host(), listen.port()), 16);
+    this.token = AdminToken.loadOrCreate(config.tokenFile());
+    HostPort listen = config.listen();
+    this.hosts = new HostCheck(listen.host());
+    InetSocketAddress address = new InetSocketAddress(listen.host(), listen.port());
+    this.metricsNeedToken = !address.isUnresolved() && !address.getAddress().isLoopbackAddress();
+    try {
+      this.server = HttpServer.create(address, 16);
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot listen on " + listen + " (admin endpoint): " + e.getMessage(), e);
+    }
     this.executor =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -45,18 +67,23 @@ public final class AdminServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/health", exchange -> handle(exchange, "GET", this::health));
-    server.createContext("/status", exchange -> handle(exchange, "GET", this::status));
-    server.createContext("/metrics", exchange -> handle(exchange, "GET", this::metricsText));
-    server.createContext("/reload", exchange -> handle(exchange, "POST", this::reload));
+    server.createContext("/health", exchange -> handle(exchange, "GET", false, this::health));
+    server.createContext("/status", exchange -> handle(exchange, "GET", true, this::status));
     server.createContext(
-        "/",
-        exchange -> respond(exchange, 404, "application/json", json(Map.of("error", "not found"))));
+        "/metrics", exchange -> handle(exchange, "GET", metricsNeedToken, this::metricsText));
+    server.createContext("/reload", exchange -> handle(exchange, "POST", true, this::reload));
+    server.createContext(
+        "/", exchange -> handle(exchange, "GET", false, e -> error(e, 404, "not found")));
   }
 
   public void start() {
     server.start();
-    LOG.info("admin_listening address={}", server.getAddress());
+    LOG.info("admin_listening address={} token_file={}", server.getAddress(), token.file());
+  }
+
+  /** The port actually bound (the configured one, or the one chosen for port 0). */
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   @Override
@@ -69,14 +96,23 @@ public final class AdminServer implements AutoCloseable {
     void handle(HttpExchange exchange) throws IOException;
   }
 
-  private void handle(HttpExchange exchange, String method, Handler handler) throws IOException {
+  private void handle(HttpExchange exchange, String method, boolean needsToken, Handler handler)
+      throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      if (!path.equals(exchange.getHttpContext().getPath())) {
-        respond(exchange, 404, "application/json", json(Map.of("error", "not found")));
+      var headers = exchange.getRequestHeaders();
+      if (!hosts.allows(headers.getFirst("Host"))) {
+        error(exchange, 403, "Host must be this endpoint's address, an IP address or localhost");
+      } else if (headers.containsKey("Origin")) {
+        error(exchange, 403, "requests from web pages are refused");
+      } else if (!path.equals(exchange.getHttpContext().getPath())) {
+        error(exchange, 404, "not found");
       } else if (!exchange.getRequestMethod().equals(method)) {
         exchange.getResponseHeaders().set("Allow", method);
-        respond(exchange, 405, "application/json", json(Map.of("error", "use " + method)));
+        error(exchange, 405, "use " + method);
+      } else if (needsToken && !token.authorizes(headers.getFirst("Authorization"))) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"zengate-node\"");
+        error(exchange, 401, "send the admin token: Authorization: Bearer <" + token.file() + ">");
       } else {
         handler.handle(exchange);
       }
@@ -114,6 +150,10 @@ public final class AdminServer implements AutoCloseable {
       body.put("error", outcome.error());
     }
     respond(exchange, outcome.applied() ? 200 : 422, "application/json", json(body));
+  }
+
+  private static void error(HttpExchange exchange, int status, String message) throws IOException {
+    respond(exchange, status, "application/json", json(Map.of("error", message)));
   }
 
   private static byte[] json(Object body) throws IOException {

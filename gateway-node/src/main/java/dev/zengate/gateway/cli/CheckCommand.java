@@ -58,9 +58,13 @@ final class CheckCommand implements Callable<Integer> {
         c.node().name(),
         c.node().tlsProvider().name().toLowerCase(),
         ConfigReloader.shortVersion(compiled.version()));
-    out.printf(
-        "admin endpoint: http://%s/ (health, status, metrics, reload)%n",
-        c.node().admin().listen());
+    if (c.node().admin().isEnabled()) {
+      out.printf(
+          "admin endpoint: http://%s/ (health, status, metrics, reload; token in %s)%n",
+          c.node().admin().listen(), c.node().admin().tokenFile());
+    } else {
+      out.println("admin endpoint: none");
+    }
     for (var entry : c.certificates().entrySet()) {
       CertifiedKey key = compiled.materials().certificate(entry.getKey());
       CertificateConfig source = entry.getValue();

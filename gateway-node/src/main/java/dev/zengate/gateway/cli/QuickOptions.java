@@ -5,6 +5,7 @@ import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.config.NodeConfig;
 import dev.zengate.gateway.config.TlsProviderKind;
 import dev.zengate.gateway.config.TlsVersion;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -38,9 +39,18 @@ final class QuickOptions {
 
   @Option(
       names = "--admin",
-      defaultValue = "127.0.0.1:9901",
-      description = "Admin endpoint HOST:PORT (health, status, metrics, reload).")
+      description =
+          "Admin endpoint HOST:PORT (health, status, metrics, reload); none unless given, so"
+              + " several quick gateways can run on one host.")
   String admin;
+
+  @Option(
+      names = "--admin-token-file",
+      defaultValue = "admin-token",
+      description =
+          "File with the admin endpoint's bearer token, generated when absent (default"
+              + " ${DEFAULT-VALUE}).")
+  Path adminTokenFile;
 
   @Option(names = "--name", defaultValue = "quick", description = "Listener and node name.")
   String name;
@@ -54,8 +64,11 @@ final class QuickOptions {
               throw new IllegalArgumentException(
                   "--tls-provider: expected openssl or jdk, got '" + tlsProvider + "'");
         };
-    return new NodeConfig(
-        name, provider, new AdminConfig(HostPort.parse(admin)), null, null, null, null);
+    AdminConfig adminConfig =
+        admin == null
+            ? AdminConfig.OFF
+            : AdminConfig.on(HostPort.parse(admin), adminTokenFile.toAbsolutePath());
+    return new NodeConfig(name, provider, adminConfig, null, null, null, null);
   }
 
   List<TlsVersion> protocols() {

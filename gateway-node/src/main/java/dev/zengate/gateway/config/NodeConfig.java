@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param name node name shown in status and metrics
  * @param tlsProvider TLS implementation for every listener of this node
- * @param admin the loopback admin endpoint (health, status, metrics, reload)
+ * @param admin the admin endpoint (health, status, metrics, reload), loopback by default
  * @param drainTimeout how long a stopping or removed listener waits for its connections
  * @param httpProxy HTTP proxy ({@code http://host:port}) for OCSP requests and CRL downloads, or
  *     null to connect directly
@@ -36,15 +36,13 @@ public record NodeConfig(
   }
 
   public NodeConfig resolveAgainst(Path base) {
-    return crlCacheDir == null
-        ? this
-        : new NodeConfig(
-            name,
-            tlsProvider,
-            admin,
-            drainTimeout,
-            httpProxy,
-            CertificateConfig.resolve(base, crlCacheDir),
-            dnsServers);
+    return new NodeConfig(
+        name,
+        tlsProvider,
+        admin.resolveAgainst(base),
+        drainTimeout,
+        httpProxy,
+        crlCacheDir == null ? null : CertificateConfig.resolve(base, crlCacheDir),
+        dnsServers);
   }
 }

@@ -61,6 +61,14 @@ public record LocalConfig(Map<String, Object> node, Map<String, Object> pair) {
       node.put(
           "crlCacheDir", file.toAbsolutePath().getParent().resolve(dir).normalize().toString());
     }
+    if (node.get("admin") instanceof Map<?, ?> admin
+        && admin.get("tokenFile") instanceof String token) {
+      Map<String, Object> resolved = new LinkedHashMap<>();
+      admin.forEach((key, value) -> resolved.put(String.valueOf(key), value));
+      resolved.put(
+          "tokenFile", file.toAbsolutePath().getParent().resolve(token).normalize().toString());
+      node.put("admin", resolved);
+    }
     Map<String, Object> pair = section(file, root, "pair");
     // The combined configuration is written elsewhere: keep local files pointing here.
     if (pair.get("secretFile") instanceof String secret) {

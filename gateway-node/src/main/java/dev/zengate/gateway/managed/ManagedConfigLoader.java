@@ -29,27 +29,36 @@ public final class ManagedConfigLoader implements ConfigLoader {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private final Path localFile;
-  private final String defaultName;
+  private final NodeDefaults defaults;
   private final BundleContent content;
   private final Path versionDir;
 
+  /**
+   * What a managed node uses where its local file says nothing.
+   *
+   * @param name the enrolled node name
+   * @param adminTokenFile the admin endpoint's token file, in the state directory (one for every
+   *     version, so scripts keep working across bundles)
+   */
+  public record NodeDefaults(String name, Path adminTokenFile) {}
+
   private ManagedConfigLoader(
-      Path localFile, String defaultName, BundleContent content, Path versionDir) {
+      Path localFile, NodeDefaults defaults, BundleContent content, Path versionDir) {
     this.localFile = localFile;
-    this.defaultName = defaultName;
+    this.defaults = defaults;
     this.content = content;
     this.versionDir = versionDir;
   }
 
   /** The configuration of a node without a bundle: local node settings, no listeners. */
-  public static ManagedConfigLoader withoutBundle(Path localFile, String defaultName) {
-    return new ManagedConfigLoader(localFile, defaultName, null, null);
+  public static ManagedConfigLoader withoutBundle(Path localFile, NodeDefaults defaults) {
+    return new ManagedConfigLoader(localFile, defaults, null, null);
   }
 
   /** The configuration of {@code content}, materialized in {@code versionDir}. */
   public static ManagedConfigLoader forBundle(
-      Path localFile, String defaultName, BundleContent content, Path versionDir) {
-    return new ManagedConfigLoader(localFile, defaultName, content, versionDir);
+      Path localFile, NodeDefaults defaults, BundleContent content, Path versionDir) {
+    return new ManagedConfigLoader(localFile, defaults, content, versionDir);
   }
 
   @Override
@@ -88,7 +97,13 @@ public final class ManagedConfigLoader implements ConfigLoader {
 
   private Map<String, Object> node(LocalConfig local) throws InvalidConfigException {
     Map<String, Object> node = new LinkedHashMap<>(local.node());
-    node.putIfAbsent("name", defaultName);
+    node.putIfAbsent("name", defaults.name());
+    Map<String, Object> admin =
+        node.get("admin") instanceof Map<?, ?> written
+            ? new LinkedHashMap<>(castMap(written))
+            : new LinkedHashMap<>();
+    admin.putIfAbsent("tokenFile", defaults.adminTokenFile().toAbsolutePath().toString());
+    node.put("admin", admin);
     if (content != null) {
       if (content.node().containsKey("admin")) {
         throw new InvalidConfigException(
@@ -97,6 +112,11 @@ public final class ManagedConfigLoader implements ConfigLoader {
       node.putAll(content.node());
     }
     return node;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> map) {
+    return (Map<String, Object>) map;
   }
 
   private static String yaml(Map<String, Object> root) throws InvalidConfigException {

@@ -95,6 +95,8 @@ public final class ManagedNode implements AutoCloseable {
           stateDir.enrollment() + ": signingKey: " + e.getMessage(), e);
     }
     Path local = settings.localConfig();
+    ManagedConfigLoader.NodeDefaults defaults =
+        new ManagedConfigLoader.NodeDefaults(enrollment.nodeName(), stateDir.adminToken());
     GridConnection[] gridRef = new GridConnection[1];
     GatewayNode[] nodeRef = new GatewayNode[1];
     GridWitness witness =
@@ -104,8 +106,7 @@ public final class ManagedNode implements AutoCloseable {
             () -> gridRef[0] == null ? Optional.empty() : gridRef[0].connectedClient(),
             () -> nodeRef[0] == null ? Optional.empty() : nodeRef[0].pairRole());
     GatewayNode node =
-        GatewayNode.start(
-            ManagedConfigLoader.withoutBundle(local, enrollment.nodeName()), null, witness);
+        GatewayNode.start(ManagedConfigLoader.withoutBundle(local, defaults), null, witness);
     nodeRef[0] = node;
     ManagedState state = new ManagedState(enrollment);
     NodeReporter[] reporterRef = new NodeReporter[1];
@@ -117,8 +118,7 @@ public final class ManagedNode implements AutoCloseable {
             node.reloader(),
             state,
             node.metrics(),
-            (content, dir) ->
-                ManagedConfigLoader.forBundle(local, enrollment.nodeName(), content, dir),
+            (content, dir) -> ManagedConfigLoader.forBundle(local, defaults, content, dir),
             event -> reporterRef[0].event(event));
     NodeReporter reporter =
         new NodeReporter(

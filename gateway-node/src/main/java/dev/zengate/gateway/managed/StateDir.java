@@ -54,6 +54,11 @@ public final class StateDir {
     return dir;
   }
 
+  /** The admin endpoint's bearer token, unless the local configuration names another file. */
+  public Path adminToken() {
+    return dir.resolve("admin-token");
+  }
+
   public Path nodeKey() {
     return dir.resolve("node.key");
   }

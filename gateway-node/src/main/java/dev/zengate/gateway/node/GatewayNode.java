@@ -1,8 +1,8 @@
 package dev.zengate.gateway.node;
 
 import dev.zengate.gateway.admin.AdminServer;
+import dev.zengate.gateway.config.AdminConfig;
 import dev.zengate.gateway.config.ConfigProblem;
-import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.config.PairConfig;
 import dev.zengate.gateway.metrics.GatewayMetrics;
@@ -81,9 +81,11 @@ public final class GatewayNode implements AutoCloseable {
     GatewayNode node = new GatewayNode(loader, witness);
     try {
       CompiledConfig config = node.reloader.start(node::joinPair);
-      HostPort adminAddress = config.config().node().admin().listen();
-      node.admin = new AdminServer(adminAddress, node, node.metrics);
-      node.admin.start();
+      AdminConfig adminConfig = config.config().node().admin();
+      if (adminConfig.isEnabled()) {
+        node.admin = new AdminServer(adminConfig, node, node.metrics);
+        node.admin.start();
+      }
       node.reloader.onReloadApplied(node::checkPairUnchanged);
       if (node.pair != null) {
         // A backup may serve its first connection only at failover: have its TLS code hot then.

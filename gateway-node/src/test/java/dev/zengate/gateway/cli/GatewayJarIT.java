@@ -3,6 +3,7 @@ package dev.zengate.gateway.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.gateway.testsupport.AdminCalls;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.Peers;
 import dev.zengate.gateway.testsupport.Ports;
@@ -10,9 +11,6 @@ import dev.zengate.gateway.testsupport.TestPki;
 import dev.zengate.gateway.testsupport.TestPki.Issued;
 import dev.zengate.gateway.testsupport.TlsClients;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,11 +63,9 @@ class GatewayJarIT {
         .formatted(admin, listeners);
   }
 
+  /** An admin call with the token the node generated beside its configuration in {@link #dir}. */
   static HttpResponse<String> get(int admin, String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    return AdminCalls.call(admin, "GET", path, dir.resolve("admin-token"));
   }
 
   static void awaitTrue(String what, Check check) throws Exception {
@@ -175,6 +171,8 @@ class GatewayJarIT {
               root.certFile().toString(),
               "--admin",
               "127.0.0.1:" + admin,
+              "--admin-token-file",
+              dir.resolve("admin-token").toString(),
               "--tls-provider",
               "jdk");
       try {
@@ -189,5 +187,53 @@ class GatewayJarIT {
         process.destroyForcibly();
       }
     }
+  }
+
+  @Test
+  void twoQuickGatewaysRunSideBySideWithoutAdminEndpoints() throws Exception {
+    int first = Ports.free();
+    int second = Ports.free();
+    try (EchoServer backend = EchoServer.plain()) {
+      Process a = quickServer(dir.resolve("quick-a.log"), first, backend.port());
+      Process b = quickServer(dir.resolve("quick-b.log"), second, backend.port());
+      try {
+        for (int port : new int[] {first, second}) {
+          awaitTrue(
+              "quick gateway on " + port,
+              () -> {
+                try (SSLSocket socket = Peers.tls(TlsClients.context(root, null), port)) {
+                  return Peers.roundTrip(socket, "q\n").equals("q\n");
+                }
+              });
+        }
+        assertTrue(a.isAlive() && b.isAlive(), "both still run");
+      } finally {
+        for (Process p : List.of(a, b)) {
+          p.destroy();
+          p.waitFor(20, TimeUnit.SECONDS);
+          p.destroyForcibly();
+        }
+      }
+      String log = Files.readString(dir.resolve("quick-b.log"));
+      assertTrue(!log.contains("admin_listening"), log);
+    }
+  }
+
+  private static Process quickServer(Path log, int port, int target) throws IOException {
+    return java(
+        log,
+        "server",
+        "--listen",
+        "127.0.0.1:" + port,
+        "--target",
+        "127.0.0.1:" + target,
+        "--cert",
+        server.certFile().toString(),
+        "--key",
+        server.keyFile().toString(),
+        "--chain",
+        root.certFile().toString(),
+        "--tls-provider",
+        "jdk");
   }
 }

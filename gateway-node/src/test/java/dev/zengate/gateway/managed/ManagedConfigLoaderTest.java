@@ -25,7 +25,7 @@ class ManagedConfigLoaderTest {
   void withoutBundleServesNothingUnderTheEnrolledNameAndLocalSettings() throws Exception {
     Path local = dir.resolve("local.yaml");
     Files.writeString(local, "node:\n  drainTimeout: 3s\n  crlCacheDir: crl\n");
-    CompiledConfig config = ManagedConfigLoader.withoutBundle(local, "node-7").load();
+    CompiledConfig config = ManagedConfigLoader.withoutBundle(local, defaults(dir)).load();
     try {
       NodeConfig node = config.config().node();
       assertEquals("node-7", node.name());
@@ -48,12 +48,15 @@ class ManagedConfigLoaderTest {
             Map.of(),
             Map.of(),
             List.of());
-    CompiledConfig config = ManagedConfigLoader.forBundle(local, "node-7", content, version).load();
+    CompiledConfig config =
+        ManagedConfigLoader.forBundle(local, defaults(dir), content, version).load();
     try {
       NodeConfig node = config.config().node();
       assertEquals("gw-a", node.name());
       assertEquals(Duration.ofSeconds(9), node.drainTimeout());
       assertEquals("http://127.0.0.1:3128", node.httpProxy());
+      assertEquals(
+          dir.resolve("admin-token"), node.admin().tokenFile(), "one token file for every version");
       assertTrue(Files.exists(version.resolve("gateway.yaml")));
     } finally {
       config.release();
@@ -64,7 +67,7 @@ class ManagedConfigLoaderTest {
     InvalidConfigException refused =
         assertThrows(
             InvalidConfigException.class,
-            () -> ManagedConfigLoader.forBundle(local, "node-7", admin, version).load());
+            () -> ManagedConfigLoader.forBundle(local, defaults(dir), admin, version).load());
     assertTrue(refused.getMessage().contains("node.admin is node-local"), refused.getMessage());
   }
 
@@ -83,7 +86,11 @@ class ManagedConfigLoaderTest {
     InvalidConfigException invalid =
         assertThrows(
             InvalidConfigException.class,
-            () -> ManagedConfigLoader.withoutBundle(local, "node-7").load());
+            () -> ManagedConfigLoader.withoutBundle(local, defaults(dir)).load());
     assertTrue(invalid.getMessage().contains("tlsProvider"), invalid.getMessage());
+  }
+
+  private static ManagedConfigLoader.NodeDefaults defaults(Path dir) {
+    return new ManagedConfigLoader.NodeDefaults("node-7", dir.resolve("admin-token"));
   }
 }

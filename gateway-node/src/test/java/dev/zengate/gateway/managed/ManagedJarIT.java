@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.bundle.BundleJson;
 import dev.zengate.bundle.NodeReport;
+import dev.zengate.gateway.testsupport.AdminCalls;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.Peers;
 import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.TestPki;
 import dev.zengate.gateway.testsupport.TestPki.Issued;
 import dev.zengate.gateway.testsupport.TlsClients;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,12 +70,7 @@ class ManagedJarIT {
           assertEquals("jar\n", Peers.roundTrip(socket, "jar\n"));
         }
         String status =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/status"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body();
+            AdminCalls.call(admin, "GET", "/status", state.resolve("admin-token")).body();
         assertTrue(status.contains("\"nodeId\" : 301"), status);
       } finally {
         process.destroy();

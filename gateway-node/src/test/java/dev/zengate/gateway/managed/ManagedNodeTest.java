@@ -12,16 +12,13 @@ import dev.zengate.bundle.ConfigBundle;
 import dev.zengate.bundle.NodeReport;
 import dev.zengate.bundle.PublicKeys;
 import dev.zengate.bundle.SignedBundle;
+import dev.zengate.gateway.testsupport.AdminCalls;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.Peers;
 import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.TestPki;
 import dev.zengate.gateway.testsupport.TestPki.Issued;
 import dev.zengate.gateway.testsupport.TlsClients;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -393,9 +390,7 @@ class ManagedNodeTest {
   }
 
   private static String admin(ManagedNode node, String path) throws Exception {
-    var address = node.node().reloader().current().config().node().admin().listen();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.port() + path)).build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    var admin = node.node().reloader().current().config().node().admin();
+    return AdminCalls.call(admin.listen().port(), "GET", path, admin.tokenFile()).body();
   }
 }

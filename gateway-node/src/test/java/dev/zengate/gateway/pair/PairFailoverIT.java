@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zengate.gateway.testsupport.AdminCalls;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.TestPki;
@@ -136,11 +137,17 @@ class PairFailoverIT {
   static JsonNode pairStatus(Member member) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + member.admin() + "/status"))
+            AdminCalls.request(member.admin(), "GET", "/status")
+                .header("Authorization", "Bearer " + Files.readString(adminToken()).trim())
                 .timeout(Duration.ofSeconds(2))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body()).path("pair");
+  }
+
+  /** Both members' configurations are in {@link #dir}: one generated token file for both. */
+  static Path adminToken() {
+    return dir.resolve("admin-token");
   }
 
   static String role(Member member) {

@@ -3,9 +3,6 @@ package dev.zengate.gateway.testsupport;
 import dev.zengate.gateway.config.ConfigSource;
 import dev.zengate.gateway.node.GatewayNode;
 import dev.zengate.gateway.proxy.ConfigCompiler;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +43,14 @@ public final class NodeFixture implements AutoCloseable {
     Files.writeString(configFile, yaml(provider, adminPort, body));
   }
 
+  /** An admin call with the node's token. */
   public HttpResponse<String> admin(String method, String path) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return AdminCalls.call(adminPort, method, path, adminTokenFile());
+  }
+
+  /** The token file the node made beside its configuration (the default place). */
+  public Path adminTokenFile() {
+    return configFile.resolveSibling("admin-token");
   }
 
   @Override
