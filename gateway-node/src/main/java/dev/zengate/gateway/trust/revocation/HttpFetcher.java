@@ -12,10 +12,16 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * HTTP for revocation data: OCSP POSTs and CRL GETs, through the configured proxy, bounded in time
- * and size. Runs on its own executor (the HttpClient's), never on a TLS event loop.
+ * and size: the whole exchange, body included, must end within the timeout, and a body is abandoned
+ * as soon as it passes the size cap (a responder or a man in the middle on plain HTTP must not be
+ * able to hold a fetch open or fill the heap). Runs on its own executor (the HttpClient's), never
+ * on a TLS event loop.
  */
 public final class HttpFetcher {
 
@@ -24,8 +30,13 @@ public final class HttpFetcher {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final int maxBody;
 
   public HttpFetcher(URI proxy, Duration timeout, ExecutorService executor) {
+    this(proxy, timeout, executor, MAX_BODY);
+  }
+
+  HttpFetcher(URI proxy, Duration timeout, ExecutorService executor, int maxBody) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
@@ -38,6 +49,7 @@ public final class HttpFetcher {
     }
     this.client = builder.build();
     this.timeout = timeout;
+    this.maxBody = maxBody;
   }
 
   /** GETs a CRL. */
@@ -78,19 +90,44 @@ public final class HttpFetcher {
   }
 
   private CompletableFuture<byte[]> send(HttpRequest request) {
-    return client
-        .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-        .thenApply(
-            response -> {
-              if (response.statusCode() != 200) {
-                throw new CompletionException(
-                    new IOException("HTTP status " + response.statusCode()));
+    AtomicReference<BoundedBody> body = new AtomicReference<>();
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(
+            request,
+            info -> {
+              BoundedBody subscriber = new BoundedBody(maxBody);
+              body.set(subscriber);
+              long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+              if (declared > maxBody) {
+                subscriber.abort(
+                    new IOException(
+                        "response of " + declared + " bytes is larger than " + maxBody));
               }
-              if (response.body().length > MAX_BODY) {
-                throw new CompletionException(new IOException("response larger than " + MAX_BODY));
-              }
-              return response.body();
+              return subscriber;
             });
+    CompletableFuture<byte[]> result =
+        exchange
+            .thenApply(
+                response -> {
+                  if (response.statusCode() != 200) {
+                    throw new CompletionException(
+                        new IOException("HTTP status " + response.statusCode()));
+                  }
+                  return response.body();
+                })
+            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    result.whenComplete(
+        (ignored, error) -> {
+          if (error instanceof TimeoutException) {
+            // Stop reading what is still arriving: the caller has given up on it.
+            BoundedBody subscriber = body.get();
+            if (subscriber != null) {
+              subscriber.abort(new IOException("timed out"));
+            }
+            exchange.cancel(true);
+          }
+        });
+    return result;
   }
 
   /** One line describing why a fetch failed. */
