@@ -60,11 +60,18 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
     }
     if (!listener.tryAdmit(channel)) {
       listenerMetrics.connectionRejected();
-      CONNECTIONS.warn(
-          "connection_rejected listener={} peer={} reason=max_connections limit={}",
-          settings.name(),
-          channel.remoteAddress(),
-          settings.limits().maxConnections());
+      long unlogged = listener.rejectionLog().occurred();
+      if (unlogged >= 0) {
+        CONNECTIONS.warn(
+            "connection_rejected listener={} peer={} reason=max_connections limit={}"
+                + " unlogged_since_last={} (one line per {} s at most; every one is counted in"
+                + " zengate_connections_total, outcome rejected)",
+            settings.name(),
+            channel.remoteAddress(),
+            settings.limits().maxConnections(),
+            unlogged,
+            TimeUnit.NANOSECONDS.toSeconds(LogThrottle.DEFAULT_INTERVAL_NANOS));
+      }
       channel.close();
       return;
     }

@@ -31,6 +31,7 @@ final class ListenerRuntime {
   private final ServingGate gate;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicInteger open = new AtomicInteger();
+  private final LogThrottle rejectionLog = new LogThrottle();
   private volatile Channel serverChannel;
 
   ListenerRuntime(
@@ -92,6 +93,11 @@ final class ListenerRuntime {
           cause);
     }
     serverChannel = bound.channel();
+  }
+
+  /** Rate-limits the log lines about connections refused over maxConnections. */
+  LogThrottle rejectionLog() {
+    return rejectionLog;
   }
 
   /** Counts the connection against maxConnections; false when the listener is full. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.gateway.testsupport.EchoServer;
+import dev.zengate.gateway.testsupport.LogCapture;
 import dev.zengate.gateway.testsupport.NodeFixture;
 import dev.zengate.gateway.testsupport.Peers;
 import dev.zengate.gateway.testsupport.Ports;
@@ -19,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -280,6 +282,27 @@ class TlsProxyTest {
             }
           });
       assertEquals("c\n", Peers.roundTrip(first, "c\n"));
+    }
+  }
+
+  @Test
+  void aFloodOverMaxConnectionsWritesOneLogLine() throws Exception {
+    int port = Ports.free();
+    String limits = "    limits:\n      maxConnections: 1\n";
+    try (LogCapture log = LogCapture.connections();
+        NodeFixture node =
+            start("openssl", serverListener("capped", port, plainBackend.port(), "") + limits);
+        SSLSocket first = Peers.tls(TlsClients.context(root, null), port)) {
+      assertEquals("a\n", Peers.roundTrip(first, "a\n"));
+      for (int i = 0; i < 200; i++) {
+        try (java.net.Socket refused = new java.net.Socket("127.0.0.1", port)) {
+          refused.getInputStream().read(); // closed by the gateway
+        }
+      }
+      long lines =
+          log.lines().stream().filter(line -> line.startsWith("connection_rejected")).count();
+      assertEquals(1, lines, String.join("\n", log.lines()));
+      assertEquals("b\n", Peers.roundTrip(first, "b\n"));
     }
   }
 }

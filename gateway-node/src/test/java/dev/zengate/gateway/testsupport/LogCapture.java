@@ -44,6 +44,11 @@ public final class LogCapture implements AutoCloseable {
     return new LogCapture("dev.zengate.gateway.connections");
   }
 
+  /** What was captured so far. */
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
+
   /** The first line matching, waiting up to 10 s (connection lines are written on close). */
   public String await(Predicate<String> matching) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
