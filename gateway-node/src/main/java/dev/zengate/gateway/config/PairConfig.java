@@ -79,7 +79,7 @@ public record PairConfig(
     try (BufferedReader reader = Files.newBufferedReader(secretFile, StandardCharsets.UTF_8)) {
       line = reader.readLine();
     } catch (IOException e) {
-      throw new ConfigProblem("pair.secretFile", "cannot read " + secretFile + ": " + e, e);
+      throw new ConfigProblem("pair.secretFile", secretFile + ": " + FileErrors.describe(e), e);
     }
     if (line == null || line.strip().length() < PairValidator.MIN_SECRET_LENGTH) {
       throw new ConfigProblem(

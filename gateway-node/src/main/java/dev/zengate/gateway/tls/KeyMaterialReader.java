@@ -1,5 +1,6 @@
 package dev.zengate.gateway.tls;
 
+import dev.zengate.gateway.config.FileErrors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -230,9 +231,6 @@ public final class KeyMaterialReader {
   }
 
   private static String reason(Throwable e) {
-    String message = e.getMessage();
-    String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
+    return FileErrors.describe(e);
   }
 }

@@ -2,6 +2,7 @@ package dev.zengate.gateway.tls;
 
 import dev.zengate.gateway.config.CertificateConfig;
 import dev.zengate.gateway.config.ConfigProblem;
+import dev.zengate.gateway.config.FileErrors;
 import dev.zengate.gateway.config.GatewayConfig;
 import dev.zengate.gateway.config.TrustConfig;
 import java.io.IOException;
@@ -105,8 +106,7 @@ public final class TlsMaterials {
       return lines.isEmpty() ? new char[0] : lines.get(0).toCharArray();
     } catch (IOException | RuntimeException e) {
       throw new ConfigProblem(
-          at + ".passphraseFile",
-          config.passphraseFile() + ": cannot read (" + e.getMessage() + ")");
+          at + ".passphraseFile", config.passphraseFile() + ": " + FileErrors.describe(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.zengate.gateway.trust;
 
+import dev.zengate.gateway.config.FileErrors;
 import dev.zengate.gateway.trust.revocation.CrlIndex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -164,11 +165,6 @@ public final class TrustParsers {
   }
 
   static String reason(Throwable e) {
-    String message = e.getMessage();
-    String simple = e.getClass().getSimpleName();
-    if (message == null || message.isBlank()) {
-      return simple;
-    }
-    return message.lines().findFirst().orElse(simple);
+    return FileErrors.describe(e);
   }
 }

@@ -457,7 +457,7 @@ class CheckCommandTest {
       {
         "secret: a-shared-pair-secret-of-some-length",
         "secretFile: missing.secret",
-        "pair.secretFile: cannot read"
+        "missing.secret: file not found" // in words, not java.nio.file.NoSuchFileException
       },
       {"  id: zengin-pair\n", "", "pair.id: a pair id is required"},
       {"priority: 200", "priority: 200\n  tieBreak: age", "pair.tieBreak: invalid value 'age'"},
