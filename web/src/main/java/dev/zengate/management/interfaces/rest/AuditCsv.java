@@ -38,12 +38,19 @@ final class AuditCsv {
     return csv.toString();
   }
 
+  /**
+   * OWASP's rule for CSV injection: a cell starting with = + - @ tab or carriage return may run as
+   * a formula in a spreadsheet (whatever follows, line breaks included), so it gets a leading '.
+   */
+  static boolean startsLikeAFormula(String value) {
+    return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+  }
+
   private static String field(String value) {
     if (value == null) {
       return "";
     }
-    // Leading =,+,-,@ would run as formulas in spreadsheets: neutralise them.
-    String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    String safe = startsLikeAFormula(value) ? "'" + value : value;
     return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 }

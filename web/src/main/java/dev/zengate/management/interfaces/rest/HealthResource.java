@@ -11,13 +11,16 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code GET /api/health}: whether the management server can serve, with the database's
- * reachability and schema version. 200 when ready, 503 (same body) when not. Unauthenticated on
- * purpose: load balancers and {@code ./zengate status} call it; it reveals no configuration.
+ * {@code GET /api/health}: whether the management server can serve. 200 when ready, 503 when not.
+ * Open on purpose (load balancers and {@code ./zengate status} call it), so an anonymous caller
+ * learns up or down only; a signed-in user also gets the database's reachability, schema version
+ * and the reason it is down (a database error names hosts, roles and versions).
  */
 @Path("health")
 @RequestScoped
@@ -25,12 +28,21 @@ import jakarta.ws.rs.core.Response;
 public class HealthResource {
 
   @Inject private DatabaseHealth databaseHealth;
+  @Context private SecurityContext caller;
 
   @GET
   @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
   public Response health() {
     DatabaseStatus database = databaseHealth.check();
+    Response.Status status =
+        database.ready() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE;
+    if (caller.getUserPrincipal() == null) {
+      return Response.status(status)
+          .entity(
+              Json.createObjectBuilder().add("status", database.ready() ? "UP" : "DOWN").build())
+          .build();
+    }
     JsonObjectBuilder db =
         Json.createObjectBuilder()
             .add("reachable", database.reachable())
@@ -43,9 +55,6 @@ public class HealthResource {
             .add("status", database.ready() ? "UP" : "DOWN")
             .add("database", db)
             .build();
-    return Response.status(
-            database.ready() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-        .entity(body)
-        .build();
+    return Response.status(status).entity(body).build();
   }
 }

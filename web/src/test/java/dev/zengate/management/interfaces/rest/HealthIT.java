@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,8 +34,17 @@ class HealthIT {
   @ArquillianResource private URL deployment;
 
   @Test
+  void anAnonymousCallerLearnsUpOrDownOnly() throws Exception {
+    ManagementServer.Reply reply = new ManagementServer(deployment).get("api/health");
+
+    assertEquals(200, reply.status(), reply.body());
+    assertEquals(Set.of("status"), reply.json().keySet());
+    assertEquals("UP", reply.json().getString("status"));
+  }
+
+  @Test
   void healthReportsReachableDatabaseAtLatestSchemaVersion() throws Exception {
-    ManagementServer server = new ManagementServer(deployment);
+    ManagementServer server = new ManagementServer(deployment).asAdmin();
 
     ManagementServer.Reply reply = server.get("api/health");
 
@@ -47,7 +57,7 @@ class HealthIT {
   }
 
   @Test
-  void readinessFailsWithAReasonWhileTheDatabaseRefusesConnectionsAndRecoversAfter()
+  void readinessFailsWithoutTellingAnonymousCallersWhyWhileTheDatabaseIsDownAndRecoversAfter()
       throws Exception {
     ManagementServer server = new ManagementServer(deployment);
     assertEquals(200, server.getFromServer("health/ready").status());
@@ -60,13 +70,14 @@ class HealthIT {
       assertEquals("database", check.getString("name"));
       assertEquals("DOWN", check.getString("status"));
       assertTrue(
-          check.getJsonObject("data").getString("problem").contains("not currently accepting"),
-          ready.body());
-      assertFalse(ready.body().contains("\tat "), "no stack trace in the answer");
+          !check.containsKey("data") || check.getJsonObject("data").isEmpty(),
+          "anonymous: no database error: " + ready.body());
 
-      ManagementServer.Reply health = server.get("api/health");
-      assertEquals(503, health.status(), health.body());
-      assertFalse(health.json().getJsonObject("database").getBoolean("reachable"));
+      ManagementServer.Reply anonymous = server.get("api/health");
+      assertEquals(503, anonymous.status(), anonymous.body());
+      assertFalse(anonymous.body().contains("accepting"), anonymous.body());
+
+      assertEquals(Set.of("status"), anonymous.json().keySet(), anonymous.body());
     } finally {
       TestDatabaseSwitch.acceptConnections();
     }

@@ -214,6 +214,26 @@ class PairAndAuditIT {
   }
 
   @Test
+  void aBodyThatCannotBeReadIsExplainedInWordsAndStoresNothing() throws Exception {
+
+    Map<String, String> cases =
+        Map.of(
+            "{\"name\":\"json-a\",\"site\":\"Osaka\",\"bogus\":1}", "unknown field 'bogus'",
+            "{\"name\":\"json-b\",\"si", "the body ends before the JSON is complete",
+            "{\"name\":\"json-c\" \"site\":1}", "the body is not valid JSON at line 1, column");
+    for (var c : cases.entrySet()) {
+      Reply reply = admin().post("api/pairs", c.getKey());
+      assertEquals(400, reply.status(), reply.body());
+      String detail = reply.json().getString("detail");
+      assertTrue(detail.contains(c.getValue()), c.getKey() + " -> " + detail);
+      assertFalse(detail.contains("class"), detail);
+      assertFalse(detail.contains("Expected tokens"), detail);
+      assertEquals(detail.indexOf("line"), detail.lastIndexOf("line"), "said once: " + detail);
+    }
+    assertEquals(0, admin().get("api/pairs?q=json-").jsonArray().size(), "nothing stored");
+  }
+
+  @Test
   void theAuditTrailRefusesChangesAndItsChainDetectsARowAlteredInSql() throws Exception {
     admin().post("api/pairs", JsonBody.of(Map.of("name", "chain-" + System.nanoTime())));
     JsonObject intact = admin().get("api/audit/verify").json();
