@@ -5,6 +5,7 @@ import dev.zengate.management.domain.audit.AuditedChange;
 import dev.zengate.management.domain.shared.ConflictException;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.NotFoundException;
+import dev.zengate.management.domain.shared.TooManyAttemptsException;
 import dev.zengate.management.domain.user.ApiToken;
 import dev.zengate.management.domain.user.AppUser;
 import dev.zengate.management.domain.user.Role;
@@ -34,22 +35,46 @@ public class UserDirectory {
   @PersistenceContext private EntityManager em;
   @Inject private PasswordHasher hasher;
   @Inject private AuditTrail audit;
+  @Inject private LoginThrottle throttle;
 
   /** The user with this name and password, if enabled; a failed attempt is audited. */
   public Optional<AppUser> authenticate(String username, String password, String sourceAddress) {
-    Optional<AppUser> user = byName(username).filter(AppUser::enabled);
+    String name = username == null ? "" : username;
+    long wait = throttle.admit(name, sourceAddress);
+    if (wait > 0) {
+      auditFailure(name, sourceAddress, throttle.refused(name, sourceAddress));
+      throw new TooManyAttemptsException(
+          "too many failed sign-ins for this user name or from this address: try again in "
+              + wait
+              + " s",
+          wait);
+    }
+    if (name.length() > AppUser.MAX_USERNAME_LENGTH) {
+      // No user can have this name: no lookup, no password check.
+      auditFailure(name, sourceAddress, throttle.failed(name, sourceAddress));
+      return Optional.empty();
+    }
+    Optional<AppUser> user = byName(name).filter(AppUser::enabled);
     boolean matches =
         user.isPresent()
             ? hasher.matches(password, user.get().passwordHash())
             // Same work for unknown users, so timing does not tell which names exist.
             : hasher.matches(password, hasher.dummyHash());
     if (!matches) {
-      audit.recordIndependently(
-          new Actor(username == null || username.isBlank() ? "(none)" : username, sourceAddress),
-          new AuditedChange("login.failed", "user", username, null, null));
+      auditFailure(name, sourceAddress, throttle.failed(name, sourceAddress));
       return Optional.empty();
     }
+    throttle.succeeded(name, sourceAddress);
     return user;
+  }
+
+  /** The first failure of a name and address in a window gets a row; the rest a summary. */
+  private void auditFailure(String name, String sourceAddress, boolean ownRow) {
+    if (ownRow) {
+      audit.recordIndependently(
+          new Actor(name.isBlank() ? "(none)" : name, sourceAddress),
+          new AuditedChange("login.failed", "user", name, null, null));
+    }
   }
 
   /** The user a valid, unexpired API token belongs to. */

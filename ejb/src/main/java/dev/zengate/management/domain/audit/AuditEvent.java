@@ -65,15 +65,27 @@ public class AuditEvent {
   AuditEvent(Actor who, AuditedChange change, OffsetDateTime when, String previousHash) {
     // PostgreSQL keeps microseconds: hash exactly what will be read back.
     this.occurredAt = when.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    this.actor = who.username();
-    this.sourceAddress = who.sourceAddress();
-    this.action = change.action();
-    this.objectType = change.objectType();
-    this.objectId = change.objectId();
+    // What an attacker controls (a user name in a failed login, a node's report) can be longer
+    // than a column: the event is kept, cut with a marker, rather than lost with its transaction.
+    this.actor = fit(who.username(), 100);
+    this.sourceAddress = fit(who.sourceAddress(), 64);
+    this.action = fit(change.action(), 64);
+    this.objectType = fit(change.objectType(), 64);
+    this.objectId = fit(change.objectId(), 100);
     this.before = change.before();
     this.after = change.after();
     this.previousHash = previousHash;
     this.hash = computeHash();
+  }
+
+  static final String CUT_MARKER = "…(cut)";
+
+  /** {@code value} if it fits in {@code width} characters, else its start and a marker. */
+  static String fit(String value, int width) {
+    if (value == null || value.length() <= width) {
+      return value;
+    }
+    return value.substring(0, width - CUT_MARKER.length()) + CUT_MARKER;
   }
 
   /** The next event of a chain whose last hash is {@code previousHash}. */

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 @NamedQuery(name = "AppUser.count", query = "SELECT COUNT(u) FROM AppUser u")
 public class AppUser implements VersionedEntity {
 
+  /** The longest user name there can be (the column's width). */
+  public static final int MAX_USERNAME_LENGTH = 64;
+
   private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
 
   @Id

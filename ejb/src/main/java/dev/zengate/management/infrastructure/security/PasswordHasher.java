@@ -1,10 +1,13 @@
 package dev.zengate.management.infrastructure.security;
 
+import dev.zengate.management.domain.shared.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -29,6 +32,12 @@ public class PasswordHasher {
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+  /** Password checks running at once, each holding 19 MiB: bounded whatever the load. */
+  static final int CONCURRENT_CHECKS = 4;
+
+  static final long QUEUE_WAIT_SECONDS = 10;
+
+  private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS, true);
   private final SecureRandom random = new SecureRandom();
   private final String dummy = hash("no such user");
 
@@ -46,21 +55,43 @@ public class PasswordHasher {
         MEMORY_KIB, ITERATIONS, PARALLELISM, B64.encodeToString(salt), B64.encodeToString(hash));
   }
 
+  /**
+   * Whether {@code password} matches {@code stored}. At most {@link #CONCURRENT_CHECKS} checks run
+   * at once (each takes 19 MiB), so a burst of sign-ins cannot exhaust the heap; a check that waits
+   * longer than {@link #QUEUE_WAIT_SECONDS} is refused as unavailable.
+   */
   public boolean matches(String password, String stored) {
     Matcher phc = stored == null ? null : PHC.matcher(stored);
     if (password == null || phc == null || !phc.matches()) {
       return false;
     }
     byte[] expected = B64_DECODER.decode(phc.group(5));
-    byte[] actual =
-        derive(
-            password,
-            B64_DECODER.decode(phc.group(4)),
-            Integer.parseInt(phc.group(1)),
-            Integer.parseInt(phc.group(2)),
-            Integer.parseInt(phc.group(3)),
-            expected.length);
-    return MessageDigest.isEqual(expected, actual);
+    acquireCheck();
+    try {
+      byte[] actual =
+          derive(
+              password,
+              B64_DECODER.decode(phc.group(4)),
+              Integer.parseInt(phc.group(1)),
+              Integer.parseInt(phc.group(2)),
+              Integer.parseInt(phc.group(3)),
+              expected.length);
+      return MessageDigest.isEqual(expected, actual);
+    } finally {
+      checks.release();
+    }
+  }
+
+  private void acquireCheck() {
+    try {
+      if (!checks.tryAcquire(QUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new UnavailableException(
+            "too many password checks at once: try again in a few seconds");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("interrupted while waiting to check a password");
+    }
   }
 
   private static byte[] derive(

@@ -77,4 +77,19 @@ class AuditEventChainTest {
             AuditEvent.GENESIS);
     assertNotEquals(a.hash(), b.hash());
   }
+
+  @Test
+  void aValueLongerThanItsColumnIsCutWithAMarkerAndStillHashed() {
+    String name = "x".repeat(150);
+    AuditEvent event =
+        AuditEvent.append(
+            new Actor(name, "127.0.0.1"),
+            new AuditedChange("login.failed", "user", name, null, null),
+            WHEN,
+            AuditEvent.GENESIS);
+    assertEquals(100, event.actor().length());
+    assertTrue(event.actor().endsWith(AuditEvent.CUT_MARKER), event.actor());
+    assertEquals(100, event.objectId().length());
+    assertTrue(event.contentIntact());
+  }
 }

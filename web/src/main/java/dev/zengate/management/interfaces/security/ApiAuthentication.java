@@ -1,7 +1,11 @@
 package dev.zengate.management.interfaces.security;
 
 import dev.zengate.management.application.UserDirectory;
+import dev.zengate.management.domain.shared.DomainProblem;
+import dev.zengate.management.domain.shared.TooManyAttemptsException;
+import dev.zengate.management.domain.shared.UnavailableException;
 import dev.zengate.management.domain.user.AppUser;
+import dev.zengate.management.interfaces.rest.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -9,6 +13,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -18,7 +23,8 @@ import java.util.Set;
  * Authenticates API calls: HTTP Basic with a user's password, or {@code Authorization: Bearer} with
  * an API token. Without valid credentials the request goes on anonymous, and the operation's role
  * check refuses it with 401 (see {@code WebApplicationProblemMapper}); failed logins are audited by
- * the user directory.
+ * the user directory. A name or address with too many recent failures gets 429 with {@code
+ * Retry-After} before any password is checked (see {@code LoginThrottle}).
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
@@ -37,7 +43,13 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     if (earlier instanceof Outcome outcome) {
       user = outcome.user();
     } else {
-      user = check(request);
+      try {
+        user = check(request);
+      } catch (TooManyAttemptsException | UnavailableException refused) {
+        // No password was checked: say why and when to come back, and serve nothing.
+        refuse(response, refused);
+        return AuthenticationStatus.SEND_FAILURE;
+      }
       request.setAttribute(OUTCOME, new Outcome(user));
     }
     if (user.isEmpty()) {
@@ -57,6 +69,26 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       return users.authenticateToken(header.substring(7).trim());
     }
     return Optional.empty();
+  }
+
+  private static void refuse(HttpServletResponse response, DomainProblem problem) {
+    boolean throttled = problem instanceof TooManyAttemptsException;
+    long retryAfter = throttled ? ((TooManyAttemptsException) problem).retryAfterSeconds() : 5;
+    int status = throttled ? 429 : 503;
+    String body =
+        Problem.json(
+            status,
+            problem.kind(),
+            throttled ? "Too many attempts" : "Not available",
+            problem.getMessage());
+    response.setStatus(status);
+    response.setHeader("Retry-After", Long.toString(retryAfter));
+    response.setContentType("application/problem+json");
+    try {
+      response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException gone) {
+      // The client left; nothing to tell.
+    }
   }
 
   /** The result of checking one request's credentials. */

@@ -4,8 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -177,5 +193,113 @@ class AccessControlIT {
     Reply list = admin.get("api/users");
     assertEquals(200, list.status());
     assertTrue(!list.body().contains("argon2"), "password hashes are never shown");
+  }
+
+  // Password guessing against HTTP Basic: the attacker's requests come from 127.0.0.3 so that the
+  // address of the other tests (127.0.0.1) is not throttled.
+
+  @Test
+  void aBurstOfBadSignInsIsThrottledBoundedAndLeavesOtherUsersIn() throws Exception {
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    long rssBefore = payaraRssKib();
+    List<Integer> statuses = new ArrayList<>();
+    ExecutorService attackers = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<String>> replies = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        int guess = i;
+        replies.add(
+            attackers.submit(
+                () -> basicFrom("127.0.0.3", "victim", "guess-" + guess, "api/pairs")));
+      }
+      // Meanwhile another user signs in from elsewhere.
+      assertEquals(200, admin.get("api/pairs").status());
+      for (Future<String> reply : replies) {
+        String head = reply.get(120, TimeUnit.SECONDS);
+        statuses.add(Integer.parseInt(head.substring(9, 12)));
+        if (head.startsWith("HTTP/1.1 429")) {
+          assertTrue(head.toLowerCase().contains("retry-after:"), head);
+        }
+      }
+    } finally {
+      attackers.shutdownNow();
+    }
+    long checked = statuses.stream().filter(s -> s == 401).count();
+    long throttled = statuses.stream().filter(s -> s == 429).count();
+    assertEquals(500, checked + throttled, "only 401 and 429: " + statuses);
+    assertTrue(checked <= 10, "passwords checked: " + checked);
+
+    assertEquals(200, admin.get("api/pairs").status(), "others still sign in");
+    long growthMib = (payaraRssKib() - rssBefore) / 1024;
+    assertTrue(growthMib < 300, "the server grew by " + growthMib + " MiB");
+
+    Reply audit = admin.get("api/audit?action=login.failed&actor=victim");
+    assertEquals(200, audit.status(), audit.body());
+    assertEquals(1, audit.jsonArray().size(), "one row, the rest summarised: " + audit.body());
+  }
+
+  @Test
+  void aUserNameLongerThanAnyIsRefusedAndItsAuditRowIsCut() throws Exception {
+    String name = "n".repeat(150);
+    String head = basicFrom("127.0.0.4", name, "whatever", "api/pairs");
+    assertTrue(head.startsWith("HTTP/1.1 401"), head);
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    Reply audit = admin.get("api/audit?action=login.failed");
+    assertEquals(200, audit.status(), audit.body());
+    boolean cut = false;
+    for (JsonObject event : audit.jsonArray().getValuesAs(JsonObject.class)) {
+      String actor = event.getString("actor");
+      cut |= actor.startsWith("nnnn") && actor.endsWith("…(cut)") && actor.length() == 100;
+    }
+    assertTrue(cut, audit.body());
+  }
+
+  /** An HTTP/1.1 GET with Basic credentials from a chosen loopback address; the response head. */
+  private String basicFrom(String source, String user, String password, String path)
+      throws IOException {
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(source, 0));
+      socket.connect(new InetSocketAddress("127.0.0.1", deployment.getPort()), 10_000);
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET "
+                  + deployment.getPath()
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
+                  + credentials
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int end = response.indexOf("\r\n\r\n");
+      return end < 0 ? response : response.substring(0, end);
+    }
+  }
+
+  /** Resident memory of the Payara Micro process of this build (found by its cluster name). */
+  private static long payaraRssKib() throws IOException {
+    String cluster = System.getProperty("zengate.test.grid.cluster");
+    ProcessHandle payara =
+        ProcessHandle.allProcesses()
+            .filter(
+                p ->
+                    p.info()
+                        .commandLine()
+                        .map(c -> c.contains("payara-micro") && c.contains(cluster))
+                        .orElse(false))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Payara Micro process for " + cluster));
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(payara.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    throw new AssertionError("no VmRSS for " + payara.pid());
   }
 }

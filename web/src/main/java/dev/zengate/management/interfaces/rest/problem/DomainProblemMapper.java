@@ -6,6 +6,7 @@ import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.NotFoundException;
 import dev.zengate.management.domain.shared.RefusedException;
 import dev.zengate.management.domain.shared.StaleVersionException;
+import dev.zengate.management.domain.shared.TooManyAttemptsException;
 import dev.zengate.management.domain.shared.UnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -37,10 +38,22 @@ public class DomainProblemMapper implements ExceptionMapper<DomainProblem> {
     } else if (problem instanceof UnavailableException) {
       status = 503;
       title = "Not available";
+    } else if (problem instanceof TooManyAttemptsException) {
+      status = 429;
+      title = "Too many attempts";
     } else {
       status = 400;
       title = "Bad request";
     }
-    return Problem.response(status, problem.kind(), title, problem.getMessage());
+    Response response = Problem.response(status, problem.kind(), title, problem.getMessage());
+    if (problem instanceof TooManyAttemptsException wait) {
+      return Response.fromResponse(response)
+          .header("Retry-After", wait.retryAfterSeconds())
+          .build();
+    }
+    if (problem instanceof UnavailableException) {
+      return Response.fromResponse(response).header("Retry-After", 5).build();
+    }
+    return response;
   }
 }

@@ -12,6 +12,14 @@ public final class Problem {
   private Problem() {}
 
   public static Response response(int status, String kind, String title, String detail) {
+    return Response.status(status)
+        .type(MEDIA_TYPE)
+        .entity(json(status, kind, title, detail))
+        .build();
+  }
+
+  /** The problem+json document, for writers outside JAX-RS (the authentication mechanism). */
+  public static String json(int status, String kind, String title, String detail) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", "urn:zengate:problem:" + kind)
@@ -20,6 +28,6 @@ public final class Problem {
     if (detail != null) {
       body.add("detail", detail);
     }
-    return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+    return body.build().toString();
   }
 }
