@@ -17,9 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +28,12 @@ import java.util.Optional;
 public class UserDirectory {
 
   static final int MIN_PASSWORD_LENGTH = 12;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext private EntityManager em;
   @Inject private PasswordHasher hasher;
   @Inject private AuditTrail audit;
   @Inject private LoginThrottle throttle;
+  @Inject private ApiTokens tokens;
 
   /** The user with this name and password, if enabled; a failed attempt is audited. */
   public Optional<AppUser> authenticate(String username, String password, String sourceAddress) {
@@ -77,14 +75,17 @@ public class UserDirectory {
     }
   }
 
-  /** The user a valid, unexpired API token belongs to. */
+  /** The user a valid, unexpired API token belongs to; the token's last use is noted. */
   public Optional<AppUser> authenticateToken(String token) {
-    return em.createNamedQuery("ApiToken.byHash", ApiToken.class)
-        .setParameter("hash", sha256(token))
-        .getResultStream()
-        .filter(t -> t.validAt(OffsetDateTime.now()))
-        .map(ApiToken::user)
-        .findFirst();
+    OffsetDateTime now = OffsetDateTime.now();
+    Optional<ApiToken> valid =
+        em.createNamedQuery("ApiToken.byHash", ApiToken.class)
+            .setParameter("hash", sha256(token))
+            .getResultStream()
+            .filter(t -> t.validAt(now))
+            .findFirst();
+    valid.ifPresent(t -> t.usedAt(now));
+    return valid.map(ApiToken::user);
   }
 
   public AppUser create(Actor actor, String username, String password, Role role) {
@@ -126,6 +127,10 @@ public class UserDirectory {
     if (password != null) {
       after.put("password", "changed");
     }
+    if (password != null || Boolean.FALSE.equals(enabled)) {
+      // A reset password or a disabled user means the old credentials may be in the wrong hands.
+      after.put("apiTokensRevoked", tokens.revokeAllOf(user));
+    }
     audit.record(
         actor,
         new AuditedChange(
@@ -139,33 +144,6 @@ public class UserDirectory {
 
   public AppUser get(String username) {
     return byName(username).orElseThrow(() -> new NotFoundException("user", username));
-  }
-
-  /**
-   * Issues a token for the acting user and returns it; only its hash is kept, so this is the only
-   * time anyone sees it.
-   */
-  public String issueToken(Actor actor, String name, OffsetDateTime expiresAt) {
-    if (name == null || name.isBlank() || name.length() > 100) {
-      throw new InvalidInputException("a token needs a name of 1-100 characters");
-    }
-    if (expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())) {
-      throw new InvalidInputException("the token's expiry " + expiresAt + " is in the past");
-    }
-    AppUser user = get(actor.username());
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = "zgt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    em.persist(new ApiToken(user, name, sha256(token), expiresAt));
-    audit.record(
-        actor,
-        new AuditedChange(
-            "token.issue",
-            "user",
-            user.username(),
-            null,
-            AuditJson.of(Map.of("token", name, "expiresAt", String.valueOf(expiresAt)))));
-    return token;
   }
 
   /** Creates the first admin at first start, when no user exists yet. */

@@ -20,6 +20,9 @@ import java.time.OffsetDateTime;
 @NamedQuery(
     name = "ApiToken.byHash",
     query = "SELECT t FROM ApiToken t JOIN FETCH t.user WHERE t.tokenSha256 = :hash")
+@NamedQuery(
+    name = "ApiToken.ofUser",
+    query = "SELECT t FROM ApiToken t WHERE t.user = :user ORDER BY t.createdAt DESC, t.id DESC")
 public class ApiToken {
 
   @Id
@@ -39,8 +42,11 @@ public class ApiToken {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
-  @Column(name = "expires_at")
+  @Column(name = "expires_at", nullable = false)
   private OffsetDateTime expiresAt;
+
+  @Column(name = "last_used_at")
+  private OffsetDateTime lastUsedAt;
 
   protected ApiToken() {}
 
@@ -53,7 +59,22 @@ public class ApiToken {
   }
 
   public boolean validAt(OffsetDateTime now) {
-    return user.enabled() && (expiresAt == null || now.isBefore(expiresAt));
+    return user.enabled() && now.isBefore(expiresAt);
+  }
+
+  /** Notes a use; written at most once a minute so that a busy script does not write per call. */
+  public void usedAt(OffsetDateTime now) {
+    if (lastUsedAt == null || lastUsedAt.isBefore(now.minusMinutes(1))) {
+      lastUsedAt = now;
+    }
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime lastUsedAt() {
+    return lastUsedAt;
   }
 
   public Long id() {

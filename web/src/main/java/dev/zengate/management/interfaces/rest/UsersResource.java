@@ -3,9 +3,11 @@ package dev.zengate.management.interfaces.rest;
 import static dev.zengate.management.interfaces.rest.PairsResource.required;
 import static dev.zengate.management.interfaces.rest.Roles.ADMIN;
 
+import dev.zengate.management.application.ApiTokens;
 import dev.zengate.management.application.UserDirectory;
 import dev.zengate.management.domain.user.AppUser;
 import dev.zengate.management.domain.user.Role;
+import dev.zengate.management.interfaces.rest.dto.ApiTokenView;
 import dev.zengate.management.interfaces.rest.dto.UserInput;
 import dev.zengate.management.interfaces.rest.dto.UserUpdate;
 import dev.zengate.management.interfaces.rest.dto.UserView;
@@ -13,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,6 +37,7 @@ import java.util.List;
 public class UsersResource {
 
   @Inject private UserDirectory users;
+  @Inject private ApiTokens tokens;
   @Inject private CurrentActor actor;
   @Context private HttpHeaders headers;
   @Context private UriInfo uri;
@@ -87,5 +91,21 @@ public class UsersResource {
     }
     throw new dev.zengate.management.domain.shared.InvalidInputException(
         "role '" + name + "' does not exist: use admin, operator or auditor");
+  }
+
+  /** A user's API tokens, for an admin who reviews or revokes them. */
+  @GET
+  @Path("{username}/tokens")
+  @RolesAllowed(ADMIN)
+  public List<ApiTokenView> tokens(@PathParam("username") String username) {
+    return tokens.of(username).stream().map(ApiTokenView::of).toList();
+  }
+
+  @DELETE
+  @Path("{username}/tokens/{id}")
+  @RolesAllowed(ADMIN)
+  public Response revokeToken(@PathParam("username") String username, @PathParam("id") long id) {
+    tokens.revoke(actor.get(), username, id);
+    return Response.noContent().build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.zengate.management.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
@@ -14,6 +15,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -158,6 +160,94 @@ class AccessControlIT {
     assertEquals(403, script.get("api/users").status());
 
     assertEquals(401, anonymous.withToken(token + "x").get("api/pairs").status());
+  }
+
+  @Test
+  void apiTokensAreListedWithTheirLastUseAndRevokedByTheirOwner() throws Exception {
+    ManagementServer owner = tokenUser("test-token-owner");
+    String token = issue(owner, "report-job");
+    JsonObject listed = onlyToken(owner.get("api/me/tokens"));
+    assertEquals("report-job", listed.getString("name"));
+    assertFalse(listed.toString().contains(token), "the token itself is never listed");
+    OffsetDateTime expires = OffsetDateTime.parse(listed.getString("expiresAt"));
+    assertTrue(
+        expires.isAfter(OffsetDateTime.now().plusDays(89))
+            && expires.isBefore(OffsetDateTime.now().plusDays(91)),
+        "expires in 90 days by default: " + expires);
+    assertFalse(listed.containsKey("lastUsedAt") && !listed.isNull("lastUsedAt"), "unused yet");
+
+    assertEquals(200, anonymous.withToken(token).get("api/pairs").status());
+    JsonObject used = onlyToken(owner.get("api/me/tokens"));
+    assertFalse(used.isNull("lastUsedAt"), used.toString());
+
+    assertEquals(204, owner.delete("api/me/tokens/" + used.getJsonNumber("id"), null).status());
+    assertEquals(401, anonymous.withToken(token).get("api/pairs").status(), "revoked");
+    assertEquals(0, owner.get("api/me/tokens").jsonArray().size());
+  }
+
+  @Test
+  void anAdminRevokesAnyUsersTokensAndOthersCannotSeeThem() throws Exception {
+    ManagementServer owner = tokenUser("test-token-victim");
+    String token = issue(owner, "leaked");
+    assertEquals(403, as("operator").get("api/users/test-token-victim/tokens").status());
+    JsonObject listed = onlyToken(admin.get("api/users/test-token-victim/tokens"));
+    assertEquals(
+        404,
+        as("operator").delete("api/me/tokens/" + listed.getJsonNumber("id"), null).status(),
+        "another user's token is not the operator's to revoke");
+    assertEquals(
+        204,
+        admin
+            .delete("api/users/test-token-victim/tokens/" + listed.getJsonNumber("id"), null)
+            .status());
+    assertEquals(401, anonymous.withToken(token).get("api/pairs").status());
+  }
+
+  @Test
+  void aPasswordResetOrDisablingRevokesTheUsersTokens() throws Exception {
+    ManagementServer owner = tokenUser("test-token-reset");
+    String beforeReset = issue(owner, "before-reset");
+    String etag = admin.get("api/users/test-token-reset").etag();
+    Reply reset =
+        admin.put(
+            "api/users/test-token-reset",
+            JsonBody.of(Map.of("password", "a-new-password-2")),
+            etag);
+    assertEquals(200, reset.status(), reset.body());
+    assertEquals(401, anonymous.withToken(beforeReset).get("api/pairs").status());
+
+    ManagementServer renewed = anonymous.as("test-token-reset", "a-new-password-2");
+    String beforeDisable = issue(renewed, "before-disable");
+    Reply disabled =
+        admin.put(
+            "api/users/test-token-reset",
+            JsonBody.of(Map.of("enabled", false)),
+            admin.get("api/users/test-token-reset").etag());
+    assertEquals(200, disabled.status(), disabled.body());
+    assertEquals(0, admin.get("api/users/test-token-reset/tokens").jsonArray().size(), "none left");
+    assertEquals(401, anonymous.withToken(beforeDisable).get("api/pairs").status());
+  }
+
+  private ManagementServer tokenUser(String name) throws Exception {
+    Reply created =
+        admin.post(
+            "api/users",
+            JsonBody.of(
+                Map.of("username", name, "password", "token-user-password", "role", "operator")));
+    assertEquals(201, created.status(), created.body());
+    return anonymous.as(name, "token-user-password");
+  }
+
+  private static String issue(ManagementServer user, String name) throws Exception {
+    Reply issued = user.post("api/me/tokens", JsonBody.of(Map.of("name", name)));
+    assertEquals(201, issued.status(), issued.body());
+    return issued.json().getString("token");
+  }
+
+  private static JsonObject onlyToken(Reply list) {
+    assertEquals(200, list.status(), list.body());
+    assertEquals(1, list.jsonArray().size(), list.body());
+    return list.jsonArray().getJsonObject(0);
   }
 
   @Test
