@@ -256,21 +256,6 @@ public class CertificateService {
     return pkcs12;
   }
 
-  /** Re-wraps every private key's data key under the current master key; returns how many. */
-  public int rewrapKeys(Actor actor) {
-    List<SealedPrivateKey> keys =
-        em.createNamedQuery("SealedPrivateKey.all", SealedPrivateKey.class).getResultList();
-    for (SealedPrivateKey key : keys) {
-      key.reseal(sealer.rewrap(key.sealed()));
-    }
-    em.flush();
-    audit.record(
-        actor,
-        new AuditedChange(
-            "key.rewrap", "private-key", "", null, AuditJson.of(Map.of("keys", keys.size()))));
-    return keys.size();
-  }
-
   private KeyAndChain read(CertificateUpload upload) {
     char[] passphrase = upload.passphrase() == null ? null : upload.passphrase().toCharArray();
     boolean hasPkcs12 = upload.pkcs12() != null && !upload.pkcs12().isBlank();

@@ -1,6 +1,7 @@
 package dev.zengate.management.domain.bundle;
 
 import dev.zengate.management.domain.certificate.SealedSecret;
+import dev.zengate.management.domain.certificate.SealedUnderMasterKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -14,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "bundle_signing_key")
-public class BundleSigningKey {
+public class BundleSigningKey implements SealedUnderMasterKey {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,7 +47,15 @@ public class BundleSigningKey {
     return publicKey;
   }
 
+  @Override
   public SealedSecret sealed() {
     return new SealedSecret(masterKeyId, wrappedDataKey, sealedKey);
+  }
+
+  @Override
+  public void reseal(SealedSecret sealed) {
+    this.masterKeyId = sealed.masterKeyId();
+    this.wrappedDataKey = sealed.wrappedDataKey();
+    this.sealedKey = sealed.ciphertext();
   }
 }

@@ -28,7 +28,7 @@ import jakarta.persistence.Version;
     name = "SealedPrivateKey.pending",
     query = "SELECT k FROM SealedPrivateKey k WHERE k.certificate IS NULL ORDER BY k.id")
 @NamedQuery(name = "SealedPrivateKey.all", query = "SELECT k FROM SealedPrivateKey k ORDER BY k.id")
-public class SealedPrivateKey {
+public class SealedPrivateKey implements SealedUnderMasterKey {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -82,12 +82,14 @@ public class SealedPrivateKey {
     this.certificate = issued;
   }
 
+  @Override
   public final void reseal(SealedSecret sealed) {
     this.masterKeyId = sealed.masterKeyId();
     this.wrappedDataKey = sealed.wrappedDataKey();
     this.sealedKey = sealed.ciphertext();
   }
 
+  @Override
   public SealedSecret sealed() {
     return new SealedSecret(masterKeyId, wrappedDataKey, sealedKey);
   }

@@ -8,6 +8,7 @@ import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
 import dev.zengate.management.application.CertificateService;
 import dev.zengate.management.application.CertificateUpload;
 import dev.zengate.management.application.ImportedCertificate;
+import dev.zengate.management.application.MasterKeyRotation;
 import dev.zengate.management.domain.certificate.CsrRequest;
 import dev.zengate.management.domain.certificate.ManagedCertificate;
 import dev.zengate.management.domain.certificate.SealedPrivateKey;
@@ -49,6 +50,7 @@ import java.util.Map;
 public class CertificatesResource {
 
   @Inject private CertificateService certificates;
+  @Inject private MasterKeyRotation rotation;
   @Inject private CurrentActor actor;
   @Context private UriInfo uri;
 
@@ -151,12 +153,15 @@ public class CertificatesResource {
     return created(certificates.attachIssued(actor.get(), required(input).certificates()));
   }
 
-  /** Re-wraps every stored key under the current master key (after a master key rotation). */
+  /**
+   * Re-wraps everything sealed under the master key (private keys and the bundle-signing key) under
+   * the current master key, after a master key rotation.
+   */
   @POST
   @Path("keys/rewrap")
   @RolesAllowed(ADMIN)
   public Map<String, Integer> rewrap() {
-    return Map.of("rewrapped", certificates.rewrapKeys(actor.get()));
+    return rotation.rewrapAll(actor.get());
   }
 
   private Response created(ImportedCertificate imported) {

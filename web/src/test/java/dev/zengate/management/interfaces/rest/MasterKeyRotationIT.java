@@ -1,0 +1,128 @@
+package dev.zengate.management.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
+import dev.zengate.management.testsupport.TestDatabaseSwitch;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's master-key rotation, end to end with restarts: seal secrets under key 1, restart
+ * with key 2 (key 1 as previous) and re-wrap, restart with key 2 alone: every sealed secret still
+ * opens (the bundle-signing key used to be left behind, after which every publication and
+ * enrollment failed). Runs its own servers on a database of its own, since the other tests' servers
+ * use the test master key.
+ */
+class MasterKeyRotationIT {
+
+  @TempDir java.nio.file.Path dir;
+
+  @Test
+  void afterRotatingAndDroppingThePreviousKeyEverySealedSecretStillOpens() throws Exception {
+    String database = "zengate_test_rotation_" + System.nanoTime();
+    String first = randomKey();
+    String second = randomKey();
+    owner("CREATE DATABASE " + database);
+    try {
+      TestPki.Issued leaf =
+          TestPki.issue(
+              TestPki.rootCa("CN=Rotation Root"),
+              "CN=rotation.test.example",
+              TestPki.ec(),
+              false,
+              TestPki.validNow(),
+              null);
+      long certificate;
+      long pair;
+      try (PayaraMicroProcess server = PayaraMicroProcess.start(dir, database, key(first, null))) {
+        ManagementServer admin = server.admin();
+        Reply imported =
+            admin.post(
+                "api/certificates",
+                JsonBody.of(
+                    Map.of("certificates", leaf.certificatePem(), "privateKey", leaf.keyPem())));
+        assertEquals(201, imported.status(), imported.body());
+        certificate = imported.json().getJsonObject("certificate").getJsonNumber("id").longValue();
+        pair =
+            admin
+                .post("api/pairs", JsonBody.of(Map.of("name", "rotation")))
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        Reply node =
+            admin.post(
+                "api/pairs/" + pair + "/nodes",
+                JsonBody.of(Map.of("name", "gw-r", "host", "127.0.0.1", "priority", 200)));
+        assertEquals(201, node.status(), node.body());
+        // The enrollment token carries the bundle-signing key's fingerprint: the key is made.
+        assertEquals(201, issueToken(admin, pair).status());
+      }
+
+      try (PayaraMicroProcess server =
+          PayaraMicroProcess.start(dir, database, key(second, first))) {
+        Reply rewrapped = server.admin().post("api/certificates/keys/rewrap", "{}");
+        assertEquals(200, rewrapped.status(), rewrapped.body());
+        JsonObject counts = rewrapped.json();
+        assertEquals(1, counts.getInt("privateKeys"), rewrapped.body());
+        assertEquals(1, counts.getInt("bundleSigningKeys"), rewrapped.body());
+      }
+
+      try (PayaraMicroProcess server = PayaraMicroProcess.start(dir, database, key(second, null))) {
+        ManagementServer admin = server.admin();
+        Reply token = issueToken(admin, pair);
+        assertEquals(201, token.status(), token.body() + "\n" + server.tail());
+        Reply export =
+            admin.post(
+                "api/certificates/" + certificate + "/export",
+                JsonBody.of(Map.of("passphrase", "export-passphrase-1")));
+        assertEquals(200, export.status(), export.body());
+        KeyStore p12 = KeyStore.getInstance("PKCS12");
+        p12.load(new ByteArrayInputStream(export.bytes()), "export-passphrase-1".toCharArray());
+        PrivateKey key =
+            (PrivateKey)
+                p12.getKey(p12.aliases().nextElement(), "export-passphrase-1".toCharArray());
+        assertArrayEquals(leaf.keys().getPrivate().getEncoded(), key.getEncoded());
+      }
+    } finally {
+      owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  private static Reply issueToken(ManagementServer admin, long pair) throws Exception {
+    return admin.post("api/pairs/" + pair + "/nodes/gw-r/enrollment", "{}");
+  }
+
+  private static Map<String, String> key(String current, String previous) {
+    Map<String, String> env = new HashMap<>();
+    env.put("ZENGATE_MASTER_KEY", current);
+    env.put("ZENGATE_MASTER_KEY_PREVIOUS", previous);
+    return env;
+  }
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+
+  private static void owner(String sql) throws Exception {
+    String url = System.getenv("ZENGATE_DB_URL");
+    try (Connection c =
+            TestDatabaseSwitch.asOwner(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

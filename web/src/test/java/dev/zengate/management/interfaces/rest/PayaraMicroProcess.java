@@ -1,0 +1,136 @@
+package dev.zengate.management.interfaces.rest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The management server as operators run it: Payara Micro with the built WAR, as a process of its
+ * own with the environment a test chooses (database, master keys), for scenarios that restart the
+ * server with other settings, which one Arquillian deployment per class cannot do.
+ */
+final class PayaraMicroProcess implements AutoCloseable {
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private PayaraMicroProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /**
+   * Starts a server on {@code database} (a database name on the test server) and waits until it is
+   * healthy; {@code environment} adds to (or, with null values, removes from) the test's own.
+   */
+  static PayaraMicroProcess start(Path dir, String database, Map<String, String> environment)
+      throws Exception {
+    int port = freePort();
+    int gridPort = freePort();
+    Path log = Files.createTempFile(dir, "payara-", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx768m",
+                    "-Dhazelcast.socket.bind.any=false",
+                    "-jar",
+                    Path.of("target", "payara-micro.jar").toAbsolutePath().toString(),
+                    "--deploy",
+                    Path.of("target", "zengate.war").toAbsolutePath().toString(),
+                    "--contextroot",
+                    "/",
+                    "--port",
+                    Integer.toString(port),
+                    "--rootdir",
+                    Files.createTempDirectory(dir, "payara-root").toString(),
+                    "--clustername",
+                    "zengate-process-" + port,
+                    "--clustermode",
+                    "tcpip:127.0.0.1:" + gridPort,
+                    "--interfaces",
+                    "127.0.0.1",
+                    "--startport",
+                    Integer.toString(gridPort)))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    String testDatabase = System.getenv("ZENGATE_DB_URL");
+    env.put(
+        "ZENGATE_DB_URL", testDatabase.substring(0, testDatabase.lastIndexOf('/') + 1) + database);
+    env.remove("ZENGATE_MASTER_KEY_PREVIOUS");
+    environment.forEach(
+        (name, value) -> {
+          if (value == null) {
+            env.remove(name);
+          } else {
+            env.put(name, value);
+          }
+        });
+    PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), log, port);
+    server.awaitHealthy();
+    return server;
+  }
+
+  ManagementServer admin() throws IOException {
+    return new ManagementServer(new URL("http://127.0.0.1:" + port + "/")).asAdmin();
+  }
+
+  private void awaitHealthy() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited: " + tail());
+      }
+      try {
+        HttpResponse<Void> health =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Still starting.
+      }
+      Thread.sleep(500);
+    }
+    close();
+    throw new IllegalStateException("Payara Micro not healthy within 240 s: " + tail());
+  }
+
+  /** The end of the server's log, for failure messages. */
+  String tail() throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}
