@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * issues an enrollment token for every node named on the command line and prints "NAME TOKEN"
  * lines. Run by ./zengate start; changes nothing that already exists.
  *
- * <p>java Provision.java BASE_URL ADMIN_PASSWORD PKI_DIR [NODE...]
+ * <p>ZENGATE_ADMIN_PASSWORD=… java Provision.java BASE_URL PKI_DIR [NODE...]
+ *
+ * <p>The password comes from the environment: a command line is readable by every local user.
+ * Exits 3 when the admin password is refused (the database's admin has another one).
  */
 public class Provision {
 
@@ -26,11 +29,16 @@ public class Provision {
 
   public static void main(String[] args) throws Exception {
     base = args[0].endsWith("/") ? args[0] : args[0] + "/";
+    String password = System.getenv("ZENGATE_ADMIN_PASSWORD");
+    if (password == null || password.isEmpty()) {
+      System.err.println("Provision: set ZENGATE_ADMIN_PASSWORD");
+      System.exit(2);
+    }
     auth =
         "Basic "
             + Base64.getEncoder()
-                .encodeToString(("admin:" + args[1]).getBytes(StandardCharsets.UTF_8));
-    Path pki = Path.of(args[2]);
+                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    Path pki = Path.of(args[1]);
     String pairs = call("GET", "api/pairs?q=demo", null, 200);
     long pair;
     if (pairs.contains("\"name\":\"demo\"")) {
@@ -50,7 +58,7 @@ public class Provision {
               + "\"targetAddress\":\"127.0.0.1\",\"targetPort\":5020,\"certificateId\":" + certificate + "}",
           201);
     }
-    for (int i = 3; i < args.length; i++) {
+    for (int i = 2; i < args.length; i++) {
       String issued = call("POST", "api/pairs/" + pair + "/nodes/" + args[i] + "/enrollment", "{}", 201);
       Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(issued);
       if (!token.find()) throw new IllegalStateException("no token in " + issued);
@@ -84,6 +92,10 @@ public class Provision {
         method,
         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 401) {
+      System.err.println("Provision: the admin password was refused");
+      System.exit(3);
+    }
     if (response.statusCode() != expected) {
       throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
     }

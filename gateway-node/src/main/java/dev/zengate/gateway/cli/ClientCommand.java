@@ -29,8 +29,12 @@ final class ClientCommand extends QuickCommand {
   @Option(names = "--key", description = "Private key of the client certificate.")
   Path key;
 
-  @Option(names = "--key-passphrase", description = "Passphrase of an encrypted key.")
-  String passphrase;
+  @Option(
+      names = "--key-passphrase-file",
+      description =
+          "File whose first line is the passphrase of an encrypted key (never on the command"
+              + " line, which every local user can read).")
+  Path passphraseFile;
 
   @Option(
       names = "--verify-name",
@@ -48,7 +52,9 @@ final class ClientCommand extends QuickCommand {
     Map<String, CertificateConfig> certificates =
         cert == null
             ? Map.of()
-            : Map.of("client", new CertificateConfig(cert, null, key, null, passphrase, null));
+            : Map.of(
+                "client",
+                new CertificateConfig(cert, null, key, null, null, absolute(passphraseFile)));
     UpstreamTls tls =
         new UpstreamTls(
             "server-ca",
@@ -71,5 +77,9 @@ final class ClientCommand extends QuickCommand {
             null);
     return new GatewayConfig(
         options.node(), certificates, Map.of("server-ca", new TrustConfig(ca)), List.of(listener));
+  }
+
+  private static Path absolute(Path file) {
+    return file == null ? null : file.toAbsolutePath();
   }
 }

@@ -33,8 +33,12 @@ final class ServerCommand extends QuickCommand {
   @Option(names = "--chain", description = "Intermediate certificates to send after the leaf.")
   Path chain;
 
-  @Option(names = "--key-passphrase", description = "Passphrase of an encrypted key.")
-  String passphrase;
+  @Option(
+      names = "--key-passphrase-file",
+      description =
+          "File whose first line is the passphrase of an encrypted key (never on the command"
+              + " line, which every local user can read).")
+  Path passphraseFile;
 
   @Option(names = "--client-ca", description = "CA certificates that issue client certificates.")
   List<Path> clientCa;
@@ -75,7 +79,8 @@ final class ServerCommand extends QuickCommand {
             null,
             null,
             null);
-    CertificateConfig certificate = new CertificateConfig(cert, chain, key, null, passphrase, null);
+    CertificateConfig certificate =
+        new CertificateConfig(cert, chain, key, null, null, absolute(passphraseFile));
     return new GatewayConfig(
         options.node(), Map.of("server", certificate), trust, List.of(listener));
   }
@@ -92,5 +97,9 @@ final class ServerCommand extends QuickCommand {
           throw new IllegalArgumentException(
               "--client-auth: expected none, optional or require, got '" + clientAuth + "'");
     };
+  }
+
+  private static Path absolute(Path file) {
+    return file == null ? null : file.toAbsolutePath();
   }
 }
