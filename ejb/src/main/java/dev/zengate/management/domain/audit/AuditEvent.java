@@ -6,13 +6,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * One entry of the audit trail: who did what to which object, when, from where, with the values
@@ -100,31 +96,16 @@ public class AuditEvent {
   }
 
   private String computeHash() {
-    StringBuilder canonical = new StringBuilder();
-    for (String field :
-        new String[] {
-          occurredAt.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString(),
-          actor,
-          sourceAddress,
-          action,
-          objectType,
-          objectId,
-          before,
-          after,
-          previousHash
-        }) {
-      // Length-prefixed, so no choice of field values can make two events hash alike.
-      String value = field == null ? "" : field;
-      canonical.append(field == null ? -1 : value.length()).append(':').append(value).append(';');
-    }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return AuditHash.of(
+        occurredAt.withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
+        actor,
+        sourceAddress,
+        action,
+        objectType,
+        objectId,
+        before,
+        after,
+        previousHash);
   }
 
   public Long id() {

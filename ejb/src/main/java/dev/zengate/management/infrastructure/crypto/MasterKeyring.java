@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -66,6 +68,21 @@ public class MasterKeyring {
       throw new UnavailableException(problem);
     }
     return Map.entry(currentId, keys.get(currentId));
+  }
+
+  /** Every configured master key, the current one first (empty when none is configured). */
+  public List<SecretKey> all() {
+    List<SecretKey> all = new ArrayList<>();
+    if (currentId != null) {
+      all.add(keys.get(currentId));
+    }
+    keys.forEach(
+        (id, key) -> {
+          if (!id.equals(currentId)) {
+            all.add(key);
+          }
+        });
+    return all;
   }
 
   public SecretKey byId(String id) {

@@ -3,7 +3,9 @@ package dev.zengate.management.interfaces.rest;
 import static dev.zengate.management.interfaces.rest.Roles.ADMIN;
 import static dev.zengate.management.interfaces.rest.Roles.AUDITOR;
 
+import dev.zengate.management.application.AuditCheckpoints;
 import dev.zengate.management.application.AuditTrail;
+import dev.zengate.management.domain.audit.AuditCheckpoint;
 import dev.zengate.management.domain.audit.AuditQuery;
 import dev.zengate.management.domain.audit.ChainVerification;
 import dev.zengate.management.domain.shared.InvalidInputException;
@@ -12,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -31,6 +34,7 @@ import java.util.List;
 public class AuditResource {
 
   @Inject private AuditTrail audit;
+  @Inject private AuditCheckpoints checkpoints;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -74,6 +78,27 @@ public class AuditResource {
   @RolesAllowed({ADMIN, AUDITOR})
   public ChainVerification verify() {
     return audit.verify();
+  }
+
+  /** The signed checkpoints kept outside the database, oldest first. */
+  @GET
+  @Path("checkpoints")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({ADMIN, AUDITOR})
+  public List<AuditCheckpoint> checkpoints() {
+    return checkpoints.recorded();
+  }
+
+  /** Anchors the trail now (e.g. before maintenance): 201 with the checkpoint, 204 if empty. */
+  @POST
+  @Path("checkpoints")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({ADMIN, AUDITOR})
+  public Response checkpointNow() {
+    return checkpoints
+        .now()
+        .map(c -> Response.status(Response.Status.CREATED).entity(c).build())
+        .orElseGet(() -> Response.noContent().build());
   }
 
   private static AuditQuery query(
