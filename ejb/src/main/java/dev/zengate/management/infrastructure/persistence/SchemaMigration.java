@@ -13,16 +13,23 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Declares the management database and brings its schema up to date at startup with the migrations
- * of {@code sql/migrations}.
+ * Declares the management database and checks at startup that its schema is current. The migrations
+ * of {@code sql/migrations} are a step of their own, run with the schema owner's credentials before
+ * the server starts ({@code dev.zengate.management.tools.Migrate}, run by {@code ./zengate start}):
+ * the server holds only the application role. Until the schema is current the server is not ready,
+ * says why, and checks again every 10 s. Only with {@code ZENGATE_MIGRATE_AT_STARTUP=true} (tests,
+ * single-role trials) does the server migrate by itself.
  *
  * <p>The connection comes from the environment ({@code ZENGATE_DB_URL}, {@code ZENGATE_DB_USER},
  * {@code ZENGATE_DB_PASSWORD}; by default the local database {@code zengate} as role {@code
@@ -70,6 +77,10 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrateAtStartup() {
+    if (!migratesItself()) {
+      check();
+      return;
+    }
     if (!MigrationAccount.fromEnvironment().separateOwner()) {
       LOG.warning(
           "ZENGATE_DB_OWNER is not set: the schema is owned by the application's own role, so the"
@@ -81,7 +92,52 @@ public class SchemaMigration {
 
   @Timeout
   void retry() {
-    migrate();
+    if (migratesItself()) {
+      migrate();
+    } else {
+      check();
+    }
+  }
+
+  private static boolean migratesItself() {
+    return "true".equalsIgnoreCase(System.getenv("ZENGATE_MIGRATE_AT_STARTUP"));
+  }
+
+  /** Reads the schema's state as the application role; ready when nothing is pending. */
+  private void check() {
+    try {
+      MigrationInfoService info =
+          Flyway.configure(SchemaMigration.class.getClassLoader())
+              .dataSource(dataSource)
+              .placeholders(
+                  Map.of(
+                      "applicationRole",
+                      System.getenv().getOrDefault("ZENGATE_DB_USER", "zengate")))
+              .locations("classpath:db/migration")
+              .load()
+              .info();
+      MigrationInfo current = info.current();
+      int pending = info.pending().length;
+      if (current != null && pending == 0) {
+        problem = null;
+        String version = current.getVersion().getVersion();
+        schemaReady.fire(new SchemaReady(version));
+        LOG.info(() -> "Database schema at version " + version);
+        return;
+      }
+      problem =
+          "the database schema is at version "
+              + (current == null ? "none" : current.getVersion().getVersion())
+              + " with "
+              + pending
+              + " migrations pending: run them with the owner's credentials"
+              + " (./zengate start does; see sql/README.md)";
+    } catch (RuntimeException e) {
+      problem = "cannot read the schema's version: " + DatabaseProblems.describe(e);
+    }
+    LOG.log(
+        Level.WARNING, "{0}; checking again in {1} s", new Object[] {problem, RETRY_MILLIS / 1000});
+    timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
   }
 
   /** Why the schema is not up to date, or empty once the migrations have been applied. */

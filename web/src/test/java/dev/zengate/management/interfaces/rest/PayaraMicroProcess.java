@@ -37,6 +37,21 @@ final class PayaraMicroProcess implements AutoCloseable {
    */
   static PayaraMicroProcess start(Path dir, String database, Map<String, String> environment)
       throws Exception {
+    PayaraMicroProcess server = launch(dir, database, environment);
+    server.awaitHealth(200);
+    return server;
+  }
+
+  /** Starts a server and returns once it answers {@code /api/health}, ready or not. */
+  static PayaraMicroProcess startAnswering(
+      Path dir, String database, Map<String, String> environment) throws Exception {
+    PayaraMicroProcess server = launch(dir, database, environment);
+    server.awaitHealth(0);
+    return server;
+  }
+
+  private static PayaraMicroProcess launch(
+      Path dir, String database, Map<String, String> environment) throws Exception {
     int port = freePort();
     int gridPort = freePort();
     Path log = Files.createTempFile(dir, "payara-", ".log");
@@ -79,16 +94,22 @@ final class PayaraMicroProcess implements AutoCloseable {
             env.put(name, value);
           }
         });
-    PayaraMicroProcess server = new PayaraMicroProcess(builder.start(), log, port);
-    server.awaitHealthy();
-    return server;
+    return new PayaraMicroProcess(builder.start(), log, port);
   }
 
   ManagementServer admin() throws IOException {
-    return new ManagementServer(new URL("http://127.0.0.1:" + port + "/")).asAdmin();
+    return anonymous().asAdmin();
   }
 
-  private void awaitHealthy() throws Exception {
+  ManagementServer anonymous() throws IOException {
+    return new ManagementServer(new URL("http://127.0.0.1:" + port + "/"));
+  }
+
+  /**
+   * Waits until {@code /api/health} answers {@code status} (0: ready or not, once the application
+   * is deployed), at most 240 s.
+   */
+  void awaitHealth(int status) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     while (System.nanoTime() < deadline) {
@@ -102,7 +123,8 @@ final class PayaraMicroProcess implements AutoCloseable {
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
-        if (health.statusCode() == 200) {
+        boolean deployed = health.statusCode() == 200 || health.statusCode() == 503;
+        if (status == 0 ? deployed : health.statusCode() == status) {
           return;
         }
       } catch (IOException notYet) {
@@ -111,7 +133,13 @@ final class PayaraMicroProcess implements AutoCloseable {
       Thread.sleep(500);
     }
     close();
-    throw new IllegalStateException("Payara Micro not healthy within 240 s: " + tail());
+    throw new IllegalStateException(
+        "Payara Micro did not answer " + status + " within 240 s: " + tail());
+  }
+
+  /** The server's whole log so far. */
+  String log() throws IOException {
+    return Files.readString(log);
   }
 
   /** The end of the server's log, for failure messages. */
