@@ -156,25 +156,14 @@ class GatewayJarIT {
     Path log = dir.resolve("quick.log");
     try (EchoServer backend = EchoServer.plain()) {
       Process process =
-          java(
+          quickServer(
               log,
-              "server",
-              "--listen",
-              "127.0.0.1:" + port,
-              "--target",
-              "127.0.0.1:" + backend.port(),
-              "--cert",
-              server.certFile().toString(),
-              "--key",
-              server.keyFile().toString(),
-              "--chain",
-              root.certFile().toString(),
+              port,
+              backend.port(),
               "--admin",
               "127.0.0.1:" + admin,
               "--admin-token-file",
-              dir.resolve("admin-token").toString(),
-              "--tls-provider",
-              "jdk");
+              dir.resolve("admin-token").toString());
       try {
         awaitTrue("health", () -> get(admin, "/health").statusCode() == 200);
         Peers.OpensslResult result =
@@ -219,21 +208,25 @@ class GatewayJarIT {
     }
   }
 
-  private static Process quickServer(Path log, int port, int target) throws IOException {
-    return java(
-        log,
-        "server",
-        "--listen",
-        "127.0.0.1:" + port,
-        "--target",
-        "127.0.0.1:" + target,
-        "--cert",
-        server.certFile().toString(),
-        "--key",
-        server.keyFile().toString(),
-        "--chain",
-        root.certFile().toString(),
-        "--tls-provider",
-        "jdk");
+  private static Process quickServer(Path log, int port, int target, String... more)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "server",
+                "--listen",
+                "127.0.0.1:" + port,
+                "--target",
+                "127.0.0.1:" + target,
+                "--cert",
+                server.certFile().toString(),
+                "--key",
+                server.keyFile().toString(),
+                "--chain",
+                root.certFile().toString(),
+                "--tls-provider",
+                "jdk"));
+    args.addAll(List.of(more));
+    return java(log, args.toArray(String[]::new));
   }
 }
