@@ -18,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -45,6 +46,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigration") // the CA lives in PostgreSQL
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class NodeChannelListener implements ChannelBackend {
 
@@ -173,16 +175,22 @@ public class NodeChannelListener implements ChannelBackend {
     }
   }
 
+  /**
+   * Renews the lease only when the node holds it or nobody does: its partner (the only other node
+   * that can name this pair) cannot take a live lease away from the master by renewing.
+   */
   @Override
   public void renewLease(NodeIdentity node) {
     grid.map(GridNames.PAIR_MASTER_LEASES)
         .ifPresent(
-            leases ->
-                leases.setAsync(
-                    GridNames.key(node.pairId()),
-                    node.nodeName(),
-                    LEASE_MILLIS,
-                    TimeUnit.MILLISECONDS));
+            leases -> {
+              String key = GridNames.key(node.pairId());
+              String holder =
+                  leases.putIfAbsent(key, node.nodeName(), LEASE_MILLIS, TimeUnit.MILLISECONDS);
+              if (node.nodeName().equals(holder)) {
+                leases.set(key, node.nodeName(), LEASE_MILLIS, TimeUnit.MILLISECONDS);
+              }
+            });
   }
 
   @Override

@@ -145,9 +145,9 @@ public class PairsResource {
   }
 
   /**
-   * Resets a node's enrollment (audited): its keys and channel certificate are forgotten, its
-   * open channel is closed at once, its unused tokens are revoked; it can then enroll again with
-   * a new token.
+   * Resets a node's enrollment (audited): its keys and channel certificate are forgotten, its open
+   * channel is closed at once, its unused tokens are revoked; it can then enroll again with a new
+   * token.
    */
   @DELETE
   @Path("{id}/nodes/{name}/enrollment")
