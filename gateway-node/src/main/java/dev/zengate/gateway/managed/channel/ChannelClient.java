@@ -57,6 +57,8 @@ public final class ChannelClient implements AutoCloseable {
     void connected(boolean connected);
   }
 
+  private static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   private final List<Endpoint> endpoints;
   private final SslContext tls;
   private final Backoff backoff;
@@ -186,6 +188,7 @@ public final class ChannelClient implements AutoCloseable {
   final class Session extends SimpleChannelInboundHandler<ChannelMessage> {
     private final Endpoint endpoint;
     private boolean established;
+    private long establishedAt;
 
     Session(Endpoint endpoint) {
       this.endpoint = endpoint;
@@ -196,7 +199,7 @@ public final class ChannelClient implements AutoCloseable {
       if (event instanceof SslHandshakeCompletionEvent handshake) {
         if (handshake.isSuccess()) {
           established = true;
-          failures = 0;
+          establishedAt = System.nanoTime();
           current = ctx.channel();
           ctx.writeAndFlush(listener.hello());
           LOG.info("channel_connected endpoint={}", endpoint);
@@ -245,6 +248,11 @@ public final class ChannelClient implements AutoCloseable {
       if (established) {
         LOG.warn("channel_disconnected endpoint={} (serving on; reconnecting)", endpoint);
         listener.connected(false);
+        // A connection that lasted resets the backoff; one the member closes at once (a reset
+        // enrollment, say) must not become a reconnection loop.
+        if (System.nanoTime() - establishedAt > STABLE_NANOS) {
+          failures = 0;
+        }
       }
       retryLater(endpoint, established ? "connection closed" : "handshake failed");
     }
