@@ -58,7 +58,11 @@ public class Provision {
               + "\"targetAddress\":\"127.0.0.1\",\"targetPort\":5020,\"certificateId\":" + certificate + "}",
           201);
     }
+    System.out.println("pair " + pair);
     for (int i = 2; i < args.length; i++) {
+      // The node's state directory is gone (it is not enrolled here): its enrollment on the
+      // server is reset first (audited), as an admin would, so it can enroll again.
+      call("DELETE", "api/pairs/" + pair + "/nodes/" + args[i] + "/enrollment", null, 204);
       String issued = call("POST", "api/pairs/" + pair + "/nodes/" + args[i] + "/enrollment", "{}", 201);
       Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(issued);
       if (!token.find()) throw new IllegalStateException("no token in " + issued);

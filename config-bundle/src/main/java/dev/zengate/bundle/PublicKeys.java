@@ -20,6 +20,9 @@ public final class PublicKeys {
   public static final String SIGNING_ALGORITHM = "Ed25519";
   public static final String SEALING_ALGORITHM = "X25519";
 
+  /** The node channel's TLS client key: EC (P-256), which every TLS 1.3 stack signs with. */
+  public static final String CHANNEL_ALGORITHM = "EC";
+
   private PublicKeys() {}
 
   public static String encode(PublicKey key) {

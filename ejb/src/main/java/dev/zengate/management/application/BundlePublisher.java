@@ -3,12 +3,12 @@ package dev.zengate.management.application;
 import com.hazelcast.map.IMap;
 import dev.zengate.bundle.BundleContent;
 import dev.zengate.bundle.ConfigBundle;
-import dev.zengate.bundle.GridNames;
 import dev.zengate.bundle.SignedBundle;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
 import dev.zengate.management.domain.pair.GatewayNode;
 import dev.zengate.management.infrastructure.grid.DataGrid;
+import dev.zengate.management.infrastructure.grid.GridNames;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -30,9 +30,11 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Publishes each enrolled node's compiled, signed bundle to the grid when its content changed. One
- * publication at a time per server (a write-locked singleton); versions come from a database
- * sequence, so two servers publishing at once still give every bundle its own, newer version.
+ * Publishes each enrolled node's compiled, signed bundle when its content changed: stored in
+ * PostgreSQL (what a node that connects is answered with) and put into the grid, where the member
+ * holding the node's channel forwards it at once. One publication at a time per server (a
+ * write-locked singleton); versions come from a database sequence, so two servers publishing at
+ * once still give every bundle its own, newer version.
  */
 @Singleton
 @Lock(LockType.WRITE)
@@ -70,11 +72,12 @@ public class BundlePublisher {
   }
 
   /**
-   * A removed (or re-created) node's bundle must not stay in the grid for anyone to pick up.
-   * Returns the keys of the bundles that stay.
+   * A removed (or re-created) node's bundle must not stay in the grid (PostgreSQL drops it with the
+   * node). Returns the keys of the bundles that stay.
    */
   private Set<String> forgetRemovedNodes(List<GatewayNode> enrolled) {
-    Set<String> present = presentBundles();
+    Set<String> present =
+        new HashSet<>(grid.map(GridNames.BUNDLES).map(IMap::keySet).orElse(Set.of()));
     Set<String> known =
         enrolled.stream().map(n -> GridNames.key(n.id())).collect(Collectors.toSet());
     for (String key : List.copyOf(present)) {
@@ -84,11 +87,17 @@ public class BundlePublisher {
         LOG.info("bundle of removed node " + key + " deleted from the grid");
       }
     }
-    return present;
+    return storedBundles();
   }
 
-  private Set<String> presentBundles() {
-    return new HashSet<>(grid.map(GridNames.BUNDLES).map(IMap::keySet).orElse(Set.of()));
+  /** Node ids (as grid keys) whose newest bundle is stored in PostgreSQL. */
+  private Set<String> storedBundles() {
+    List<?> ids = em.createNativeQuery("SELECT node_id FROM published_bundle").getResultList();
+    Set<String> stored = new HashSet<>();
+    for (Object id : ids) {
+      stored.add(GridNames.key(((Number) id).longValue()));
+    }
+    return stored;
   }
 
   /** Publishes both nodes of a pair; {@code force} republishes unchanged content too. */
@@ -102,7 +111,7 @@ public class BundlePublisher {
         force,
         actor,
         new CompilationCache(),
-        presentBundles());
+        storedBundles());
   }
 
   /**
@@ -122,11 +131,9 @@ public class BundlePublisher {
     for (GatewayNode node : nodes) {
       if (node.publicKey() == null) {
         outcomes.add(new Publication(node.id(), node.name(), "not-enrolled", 0, null));
-      } else if (bundles.isEmpty()) {
-        outcomes.add(new Publication(node.id(), node.name(), "grid-unavailable", 0, null));
       } else {
         String hash = compiler.compileUnsealed(node, cache).hash();
-        // A restarted grid has lost its maps: republish what the nodes should have.
+        // A bundle published before V9 was kept in grid memory only: publish it again.
         boolean unchanged =
             hash.equals(node.publishedHash()) && present.contains(GridNames.key(node.id()));
         if (unchanged && !force) {
@@ -171,7 +178,10 @@ public class BundlePublisher {
     }
     long compiled = System.nanoTime();
     recordPublished(published);
-    bundles.get().putAll(signed);
+    storeBundles(published, signed);
+    // After the commit would be better still; a node that misses this push is answered from
+    // PostgreSQL when it next connects.
+    bundles.ifPresent(map -> map.putAll(signed));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("published", signed.size());
     view.put("nodes", audited);
@@ -212,6 +222,22 @@ public class BundlePublisher {
                 + values
                 + ") AS v (id, version, hash) WHERE n.id = v.id")
         .executeUpdate();
+  }
+
+  /** The newest bundle of each node, replacing the one before. */
+  private void storeBundles(List<Published> published, Map<String, String> signed) {
+    for (Published p : published) {
+      em.createNativeQuery(
+              "INSERT INTO published_bundle (node_id, version, content_hash, signed_bundle)"
+                  + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (node_id) DO UPDATE SET"
+                  + " version = EXCLUDED.version, content_hash = EXCLUDED.content_hash,"
+                  + " signed_bundle = EXCLUDED.signed_bundle, published_at = now()")
+          .setParameter(1, p.nodeId())
+          .setParameter(2, p.version())
+          .setParameter(3, p.hash())
+          .setParameter(4, signed.get(GridNames.key(p.nodeId())))
+          .executeUpdate();
+    }
   }
 
   private List<Long> nextVersions(int count) {

@@ -24,7 +24,7 @@ public class MasterKeyRotation {
 
   /** Everything that implements {@link SealedUnderMasterKey}: JPQL entity name, what to call it. */
   static final Map<String, String> SEALED =
-      Map.of("SealedPrivateKey", "privateKeys", "BundleSigningKey", "bundleSigningKeys");
+      Map.of("SealedPrivateKey", "privateKeys", "BundleSigningKey", "managementKeys");
 
   @PersistenceContext private EntityManager em;
   @Inject private EnvelopeSealer sealer;

@@ -6,9 +6,9 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.zengate.bundle.BundleJson;
 import dev.zengate.bundle.BundleRejectedException;
-import dev.zengate.bundle.GridNames;
 import dev.zengate.bundle.NodeReport;
 import dev.zengate.management.infrastructure.grid.DataGrid;
+import dev.zengate.management.infrastructure.grid.GridNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -46,6 +46,7 @@ public class NodeReportListener
 
   private final Map<Long, Instant> lastStored = new ConcurrentHashMap<>();
   private final Map<Long, String> lastRole = new ConcurrentHashMap<>();
+  private final Map<Long, String> lastRejection = new ConcurrentHashMap<>();
   private volatile UUID registration;
   private volatile IMap<String, String> reports;
   // Grid events arrive on Hazelcast's threads; persistence needs the application's class loader.
@@ -110,6 +111,23 @@ public class NodeReportListener
     }
   }
 
+  private static NodeReport asHeartbeat(NodeReport r) {
+    return new NodeReport(
+        r.nodeId(),
+        r.nodeName(),
+        r.pairId(),
+        "heartbeat",
+        r.role(),
+        r.appliedVersion(),
+        r.appliedHash(),
+        r.rejectedVersion(),
+        r.rejectedCode(),
+        r.rejectedReason(),
+        r.startedAt(),
+        r.sentAt(),
+        r.activeConnections());
+  }
+
   private void store(String json) {
     NodeReport report;
     try {
@@ -122,6 +140,13 @@ public class NodeReportListener
     Instant previous = lastStored.get(report.nodeId());
     String role = String.valueOf(report.role()); // a forged report may leave it out
     boolean roleChanged = !role.equals(lastRole.put(report.nodeId(), role));
+    if ("rejected".equals(report.event())) {
+      // One audit row per refused version and reason, however often a node repeats it.
+      String rejection = report.rejectedVersion() + "/" + report.rejectedCode();
+      if (rejection.equals(lastRejection.put(report.nodeId(), rejection))) {
+        report = asHeartbeat(report);
+      }
+    }
     if ("heartbeat".equals(report.event())
         && !roleChanged
         && previous != null

@@ -1,6 +1,7 @@
 package dev.zengate.management.application;
 
 import dev.zengate.bundle.NodeReport;
+import dev.zengate.bundle.channel.LogSafe;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
 import jakarta.ejb.Stateless;
@@ -73,9 +74,9 @@ public class NodeReportRecorder {
             + " rejected bundle version "
             + report.rejectedVersion()
             + ": "
-            + report.rejectedCode()
+            + LogSafe.of(report.rejectedCode())
             + " - "
-            + report.rejectedReason());
+            + LogSafe.of(report.rejectedReason()));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("node", report.nodeName());
     view.put("version", report.rejectedVersion());

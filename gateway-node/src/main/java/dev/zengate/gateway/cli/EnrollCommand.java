@@ -3,6 +3,7 @@ package dev.zengate.gateway.cli;
 import dev.zengate.bundle.BundleJson;
 import dev.zengate.bundle.Enrollment;
 import dev.zengate.bundle.EnrollmentToken;
+import dev.zengate.gateway.managed.ChannelKey;
 import dev.zengate.gateway.managed.EnrollmentClient;
 import dev.zengate.gateway.managed.EnrollmentClient.EnrollmentRefusedException;
 import dev.zengate.gateway.managed.NodeKeys;
@@ -99,9 +100,10 @@ final class EnrollCommand implements Callable<Integer> {
               + " is plain http over the network: the token can be read on the way; use https");
     }
     NodeKeys keys = NodeKeys.generate();
+    ChannelKey channelKey = ChannelKey.generate();
     Enrollment enrollment;
     try {
-      enrollment = client.enroll(parsed, keys);
+      enrollment = client.enroll(parsed, keys, channelKey);
     } catch (EnrollmentRefusedException e) {
       err.println("enroll: " + e.getMessage());
       return EXIT_REFUSED;
@@ -114,6 +116,7 @@ final class EnrollCommand implements Callable<Integer> {
     }
     try {
       keys.store(state);
+      channelKey.store(state);
       StateDir.writeAtomically(state.enrollment(), BundleJson.canonicalText(enrollment));
     } catch (IOException e) {
       err.println("enroll: cannot write " + state.path() + ": " + e.getMessage());
@@ -126,10 +129,8 @@ final class EnrollCommand implements Callable<Integer> {
             + enrollment.nodeName()
             + ") of pair "
             + enrollment.pairName()
-            + "; grid "
-            + enrollment.gridCluster()
-            + " "
-            + enrollment.gridMembers()
+            + "; node channel "
+            + enrollment.channelEndpoints()
             + "; state in "
             + state.path());
     return 0;

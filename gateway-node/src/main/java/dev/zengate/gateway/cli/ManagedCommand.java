@@ -3,6 +3,7 @@ package dev.zengate.gateway.cli;
 import dev.zengate.gateway.config.DurationParser;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.managed.ManagedNode;
+import dev.zengate.gateway.managed.channel.ChannelClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,21 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "managed",
     description = {
-      "Run an enrolled node: serve the last applied bundle at once, follow the management grid in"
-          + " the background, apply signed bundles and report back.",
+      "Run an enrolled node: serve the last applied bundle at once, follow the management cluster"
+          + " over the node channel in the background, apply signed bundles and report back.",
       "Exit: 2 not enrolled or invalid local settings, 1 cannot start."
     })
 final class ManagedCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagedCommand.class);
-
-  /**
-   * Hazelcast's own INFO lines (banners, member lists, one warning per failed attempt) drown the
-   * node's log; the node logs grid_connecting / grid_connected / grid_disconnected itself. Set
-   * {@code -Dzengate.grid.log=INFO} to see them. Held here: JUL keeps loggers weakly.
-   */
-  private static final java.util.logging.Logger HAZELCAST_LOG =
-      java.util.logging.Logger.getLogger("com.hazelcast");
 
   @Option(names = "--state-dir", required = true, description = "Enrolled node state directory.")
   Path stateDir;
@@ -49,17 +42,16 @@ final class ManagedCommand implements Callable<Integer> {
   String heartbeat;
 
   @Option(
-      names = "--grid-max-backoff",
+      names = "--channel-max-backoff",
       defaultValue = "10s",
-      description = "Longest wait between grid reconnection attempts (default ${DEFAULT-VALUE}).")
+      description =
+          "Longest wait between node channel reconnection attempts (default ${DEFAULT-VALUE}).")
   String maxBackoff;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    HAZELCAST_LOG.setLevel(
-        java.util.logging.Level.parse(System.getProperty("zengate.grid.log", "SEVERE")));
     Duration interval;
     Duration backoff;
     try {
@@ -76,8 +68,8 @@ final class ManagedCommand implements Callable<Integer> {
                   stateDir,
                   config,
                   interval,
-                  new dev.zengate.gateway.managed.GridConnection.Backoff(
-                      Duration.ofMillis(Math.min(500, backoff.toMillis())), backoff)));
+                  new ChannelClient.Backoff(
+                      Duration.ofMillis(Math.min(250, backoff.toMillis())), backoff)));
     } catch (InvalidConfigException e) {
       return fail(GatewayCommand.EXIT_INVALID_CONFIG, e.getMessage());
     } catch (IOException | RuntimeException e) {

@@ -81,7 +81,7 @@ public final class BundleApplier implements AutoCloseable {
     this.events = events;
   }
 
-  /** Queues a bundle for the bundle thread; never blocks (called from grid event threads). */
+  /** Queues a bundle for the bundle thread; never blocks (called from the channel's event loop). */
   public void submit(String json, String source) {
     long received = System.nanoTime();
     try {
@@ -127,7 +127,7 @@ public final class BundleApplier implements AutoCloseable {
       materializer.keepOnly(dir);
     } catch (IOException e) {
       LOG.warn(
-          "bundle_cache_failed version={} error=\"{}\" (served, but a restart without the grid"
+          "bundle_cache_failed version={} error=\"{}\" (served, but a restart without the channel"
               + " serves the previous bundle)",
           bundle.version(),
           e.getMessage());

@@ -8,6 +8,7 @@ import dev.zengate.bundle.Enrollment;
 import dev.zengate.bundle.EnrollmentRequest;
 import dev.zengate.bundle.EnrollmentToken;
 import dev.zengate.bundle.PublicKeys;
+import dev.zengate.gateway.managed.channel.ChannelTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -59,10 +62,12 @@ public final class EnrollmentClient {
   }
 
   /** Enrolls; returns the server's answer after checking its signing key against the token. */
-  public Enrollment enroll(EnrollmentToken token, NodeKeys keys)
+  public Enrollment enroll(EnrollmentToken token, NodeKeys keys, ChannelKey channelKey)
       throws EnrollmentRefusedException, IOException, InterruptedException {
     String body =
-        BundleJson.canonicalText(new EnrollmentRequest(token.toString(), keys.publicKeyText()));
+        BundleJson.canonicalText(
+            new EnrollmentRequest(
+                token.toString(), keys.publicKeyText(), channelKey.publicKeyText()));
     HttpRequest request =
         HttpRequest.newBuilder(endpoint)
             .timeout(timeout)
@@ -84,6 +89,7 @@ public final class EnrollmentClient {
           "the server's answer is not an enrollment: " + e.getMessage());
     }
     requirePinnedKey(token, enrollment);
+    requireSignedChannel(enrollment, channelKey);
     return enrollment;
   }
 
@@ -107,6 +113,34 @@ public final class EnrollmentClient {
               + token.signingKeyFingerprint()
               + " the token was issued for: this is not the management server that issued the"
               + " token; nothing was stored");
+    }
+  }
+
+  /**
+   * The channel CA, the node's certificate and the endpoints must be signed by the pinned key (the
+   * answer itself may have crossed plain HTTP), and the certificate must be for our channel key.
+   */
+  static void requireSignedChannel(Enrollment enrollment, ChannelKey channelKey)
+      throws EnrollmentRefusedException {
+    PublicKey signingKey = PublicKeys.decode(PublicKeys.SIGNING_ALGORITHM, enrollment.signingKey());
+    if (!enrollment.channelSignedBy(signingKey)) {
+      throw new EnrollmentRefusedException(
+          "the server's node-channel CA and certificate are not signed by the pinned signing key;"
+              + " nothing was stored");
+    }
+    try {
+      X509Certificate certificate =
+          ChannelTls.certificate(enrollment.channelCertificate(), "channelCertificate");
+      if (!certificate.getPublicKey().equals(channelKey.publicKey())) {
+        throw new EnrollmentRefusedException(
+            "the server's channel certificate is not for this node's channel key; nothing was"
+                + " stored");
+      }
+      certificate.verify(
+          ChannelTls.certificate(enrollment.channelCa(), "channelCa").getPublicKey());
+    } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+      throw new EnrollmentRefusedException(
+          "the server's channel certificate is unusable: " + e.getMessage());
     }
   }
 

@@ -5,8 +5,12 @@ import dev.zengate.bundle.BundleRejectedException;
 import dev.zengate.bundle.BundleVerifier;
 import dev.zengate.bundle.Enrollment;
 import dev.zengate.bundle.PublicKeys;
+import dev.zengate.bundle.channel.ChannelMessage;
 import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.managed.channel.ChannelClient;
+import dev.zengate.gateway.managed.channel.ChannelTls;
 import dev.zengate.gateway.node.GatewayNode;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A gateway node run by the management server. It serves the last applied bundle from the state
- * directory at once (or nothing, when it has none), then follows the grid in the background:
- * bundles arrive through an entry listener, are verified and applied by the {@link BundleApplier},
- * and the node reports what it runs. The data plane never waits for the grid.
+ * directory at once (or nothing, when it has none), then follows the management cluster over the
+ * node channel in the background: bundles are pushed to it, verified and applied by the {@link
+ * BundleApplier}, and the node reports what it runs. The data plane never waits for the channel.
  */
 public final class ManagedNode implements AutoCloseable {
 
@@ -34,14 +38,14 @@ public final class ManagedNode implements AutoCloseable {
    * @param stateDir the enrolled state directory
    * @param localConfig the node-local settings file, or null
    * @param heartbeat report interval
-   * @param backoff grid reconnection backoff
+   * @param backoff channel reconnection backoff
    */
   public record Settings(
-      Path stateDir, Path localConfig, Duration heartbeat, GridConnection.Backoff backoff) {
+      Path stateDir, Path localConfig, Duration heartbeat, ChannelClient.Backoff backoff) {
 
     public Settings {
       heartbeat = heartbeat == null ? Duration.ofSeconds(1) : heartbeat;
-      backoff = backoff == null ? GridConnection.Backoff.DEFAULT : backoff;
+      backoff = backoff == null ? ChannelClient.Backoff.DEFAULT : backoff;
     }
   }
 
@@ -49,26 +53,26 @@ public final class ManagedNode implements AutoCloseable {
   private final ManagedState state;
   private final BundleApplier applier;
   private final NodeReporter reporter;
-  private final GridConnection grid;
-  private final GridWitness witness;
+  private final ChannelClient channel;
+  private final ChannelWitness witness;
 
   private ManagedNode(
       GatewayNode node,
       ManagedState state,
       BundleApplier applier,
       NodeReporter reporter,
-      GridConnection grid,
-      GridWitness witness) {
+      ChannelClient channel,
+      ChannelWitness witness) {
     this.node = node;
     this.state = state;
     this.applier = applier;
     this.reporter = reporter;
-    this.grid = grid;
+    this.channel = channel;
     this.witness = witness;
   }
 
   /**
-   * Starts the node: local settings and the cached bundle first, the grid in the background.
+   * Starts the node: local settings and the cached bundle first, the channel in the background.
    *
    * @throws InvalidConfigException when the state directory is not enrolled or the local settings
    *     are invalid (the one-line reason is the message)
@@ -94,16 +98,22 @@ public final class ManagedNode implements AutoCloseable {
       throw new InvalidConfigException(
           stateDir.enrollment() + ": signingKey: " + e.getMessage(), e);
     }
+    SslContext channelTls;
+    try {
+      channelTls = ChannelTls.client(enrollment, ChannelKey.load(stateDir));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidConfigException(
+          stateDir.path() + ": cannot set up the node channel: " + e.getMessage(), e);
+    }
     Path local = settings.localConfig();
     ManagedConfigLoader.NodeDefaults defaults =
         new ManagedConfigLoader.NodeDefaults(enrollment.nodeName(), stateDir.adminToken());
-    GridConnection[] gridRef = new GridConnection[1];
+    ChannelClient[] channelRef = new ChannelClient[1];
     GatewayNode[] nodeRef = new GatewayNode[1];
-    GridWitness witness =
-        new GridWitness(
+    ChannelWitness witness =
+        new ChannelWitness(
             enrollment.pairId(),
-            enrollment.nodeName(),
-            () -> gridRef[0] == null ? Optional.empty() : gridRef[0].connectedClient(),
+            () -> channelRef[0],
             () -> nodeRef[0] == null ? Optional.empty() : nodeRef[0].pairRole());
     GatewayNode node =
         GatewayNode.start(ManagedConfigLoader.withoutBundle(local, defaults), null, witness);
@@ -125,39 +135,55 @@ public final class ManagedNode implements AutoCloseable {
             state,
             node::activeConnections,
             settings.heartbeat(),
-            json -> gridRef[0].publishReport(json));
+            report -> channelRef[0].send(new ChannelMessage.Report(report)));
     reporterRef[0] = reporter;
-    GridConnection grid =
-        new GridConnection(
+    ChannelClient channel =
+        new ChannelClient(
             enrollment,
+            channelTls,
             settings.backoff(),
-            applier::submit,
-            connected -> {
-              state.gridConnected(connected);
-              node.metrics().gridConnected(connected);
-              if (connected) {
-                reporter.event("started");
+            new ChannelClient.Listener() {
+              @Override
+              public ChannelMessage.Hello hello() {
+                ManagedState.Applied applied = state.applied();
+                return applied == null
+                    ? new ChannelMessage.Hello(0, null)
+                    : new ChannelMessage.Hello(applied.version(), applied.contentHash());
+              }
+
+              @Override
+              public void bundle(String signedBundle) {
+                applier.submit(signedBundle, "channel");
+              }
+
+              @Override
+              public void connected(boolean connected) {
+                state.channelConnected(connected);
+                node.metrics().channelConnected(connected);
+                if (connected) {
+                  reporter.event("started");
+                }
               }
             });
-    gridRef[0] = grid;
+    channelRef[0] = channel;
     node.statusSection("managed", state::status);
     reporter.role(() -> node.pairRole().map(Enum::name).orElse("STANDALONE"));
-    ManagedNode managed = new ManagedNode(node, state, applier, reporter, grid, witness);
+    ManagedNode managed = new ManagedNode(node, state, applier, reporter, channel, witness);
     try {
       managed.serveCached(stateDir);
       reporter.start();
-      grid.start();
+      channel.start();
       witness.start();
     } catch (RuntimeException e) {
       managed.close();
       throw e;
     }
     LOG.info(
-        "managed_node_started node={} pair={} applied_version={} grid={}",
+        "managed_node_started node={} pair={} applied_version={} channel={}",
         enrollment.nodeId(),
         enrollment.pairName(),
         state.appliedVersion(),
-        enrollment.gridMembers());
+        enrollment.channelEndpoints());
     return managed;
   }
 
@@ -197,6 +223,11 @@ public final class ManagedNode implements AutoCloseable {
     return state;
   }
 
+  /** The management cluster as the pair's witness, over the channel. */
+  public ChannelWitness witness() {
+    return witness;
+  }
+
   public NodeReporter reporter() {
     return reporter;
   }
@@ -214,7 +245,7 @@ public final class ManagedNode implements AutoCloseable {
   @Override
   public void close() {
     witness.close();
-    grid.close();
+    channel.close();
     reporter.close();
     applier.close();
     node.close();

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a managed node knows about its bundles and its grid connection, shared between the bundle
- * thread (writer), the reporter and the admin endpoint (readers).
+ * What a managed node knows about its bundles and its channel to the management cluster, shared
+ * between the bundle thread (writer), the reporter and the admin endpoint (readers).
  */
 public final class ManagedState {
 
@@ -20,7 +20,7 @@ public final class ManagedState {
   private final Enrollment enrollment;
   private volatile Applied applied;
   private volatile Rejection rejection;
-  private volatile boolean gridConnected;
+  private volatile boolean channelConnected;
 
   public ManagedState(Enrollment enrollment) {
     this.enrollment = enrollment;
@@ -43,8 +43,8 @@ public final class ManagedState {
     return rejection;
   }
 
-  public boolean gridConnected() {
-    return gridConnected;
+  public boolean channelConnected() {
+    return channelConnected;
   }
 
   void applied(Applied value) {
@@ -55,8 +55,8 @@ public final class ManagedState {
     rejection = value;
   }
 
-  void gridConnected(boolean value) {
-    gridConnected = value;
+  void channelConnected(boolean value) {
+    channelConnected = value;
   }
 
   /** The {@code managed} section of {@code GET /status}. */
@@ -65,11 +65,10 @@ public final class ManagedState {
     status.put("nodeId", enrollment.nodeId());
     status.put("nodeName", enrollment.nodeName());
     status.put("pair", Map.of("id", enrollment.pairId(), "name", enrollment.pairName()));
-    Map<String, Object> grid = new LinkedHashMap<>();
-    grid.put("cluster", enrollment.gridCluster());
-    grid.put("members", enrollment.gridMembers());
-    grid.put("connected", gridConnected);
-    status.put("grid", grid);
+    Map<String, Object> channel = new LinkedHashMap<>();
+    channel.put("endpoints", enrollment.channelEndpoints());
+    channel.put("connected", channelConnected);
+    status.put("channel", channel);
     Applied current = applied;
     if (current != null) {
       Map<String, Object> map = new LinkedHashMap<>();

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the management server what the node runs: a {@link NodeReport} on every applied or refused
  * bundle and as a heartbeat. Reports are built and handed to the publisher on the reporter's own
- * thread, so neither the event loops nor the bundle thread ever wait for the grid; the publisher
- * drops them while the grid is unreachable (the next heartbeat carries the same state).
+ * thread, so neither the event loops nor the bundle thread ever wait for the management cluster;
+ * the publisher drops them while the node channel is down (the next heartbeat carries the same
+ * state). The cluster takes who sent a report from the channel's client certificate, and the time
+ * from its own clock: the ids and {@code sentAt} here are for the record only.
  */
 public final class NodeReporter implements AutoCloseable {
 
@@ -29,7 +31,7 @@ public final class NodeReporter implements AutoCloseable {
 
   private final ManagedState state;
   private final LongSupplier activeConnections;
-  private final Consumer<String> publisher;
+  private final Consumer<NodeReport> publisher;
   private final Duration interval;
   private final Instant startedAt = Instant.now();
   private static final Duration ROLE_POLL = Duration.ofMillis(50);
@@ -48,7 +50,7 @@ public final class NodeReporter implements AutoCloseable {
       ManagedState state,
       LongSupplier activeConnections,
       Duration interval,
-      Consumer<String> publisher) {
+      Consumer<NodeReport> publisher) {
     this.state = state;
     this.activeConnections = activeConnections;
     this.interval = interval;
@@ -119,7 +121,7 @@ public final class NodeReporter implements AutoCloseable {
 
   private void publish(String event) {
     try {
-      publisher.accept(report(event).toJson());
+      publisher.accept(report(event));
     } catch (RuntimeException e) {
       LOG.debug("report not sent: {}", e.toString());
     }

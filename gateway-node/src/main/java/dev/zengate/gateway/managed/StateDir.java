@@ -23,7 +23,9 @@ import java.util.Set;
  * <pre>
  * node.key          the node's X25519 private key, PKCS#8 PEM, 0600; never leaves the node
  * node.pub          its public key (base64url SubjectPublicKeyInfo), as sent at enrollment
- * enrollment.json   the server's Enrollment answer: node and pair ids, pinned signing key, grid
+ * channel.key       the node's EC P-256 channel key (TLS client key), PKCS#8 PEM, 0600
+ * enrollment.json   the server's Enrollment answer: node and pair ids, pinned signing key, the
+ *                   node-channel CA, the node's channel certificate and the members' endpoints
  * bundle.json       the last applied SignedBundle as received: signed, secrets still sealed
  * versions/N/       the served bundle materialized: gateway.yaml, certificates/, keys/ (0600),
  *                   trust/; only the served version is kept
@@ -65,6 +67,10 @@ public final class StateDir {
 
   public Path nodePublicKey() {
     return dir.resolve("node.pub");
+  }
+
+  public Path channelKey() {
+    return dir.resolve("channel.key");
   }
 
   public Path enrollment() {

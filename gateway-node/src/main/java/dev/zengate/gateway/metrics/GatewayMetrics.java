@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * zengate_revocation_source_failures_total}, {@code zengate_revocation_next_update_seconds}, for a
  * pair member {@code zengate_pair_role}, {@code zengate_pair_transitions_total} and {@code
  * zengate_pair_adverts_ignored_total}, and in managed mode {@code zengate_bundle_rejected_total},
- * {@code zengate_bundle_applied_version}, {@code zengate_grid_connected}.
+ * {@code zengate_bundle_applied_version}, {@code zengate_channel_connected}.
  */
 public final class GatewayMetrics {
 
@@ -80,10 +80,10 @@ public final class GatewayMetrics {
           .name("zengate_bundle_applied_version")
           .help("Managed mode: version of the configuration bundle being served (0 for none)")
           .register(registry);
-  private final Gauge gridConnected =
+  private final Gauge channelConnected =
       Gauge.builder()
-          .name("zengate_grid_connected")
-          .help("Managed mode: 1 while the node is connected to the management grid")
+          .name("zengate_channel_connected")
+          .help("Managed mode: 1 while the node channel to the management cluster is up")
           .register(registry);
   private final Gauge pairRole =
       Gauge.builder()
@@ -170,9 +170,9 @@ public final class GatewayMetrics {
     bundleVersion.set(version);
   }
 
-  /** Managed mode: whether the grid connection is up. */
-  public void gridConnected(boolean connected) {
-    gridConnected.set(connected ? 1 : 0);
+  /** Managed mode: whether the node channel is up. */
+  public void channelConnected(boolean connected) {
+    channelConnected.set(connected ? 1 : 0);
   }
 
   /** Data points of one listener, resolved once so the hot path does no label lookups. */

@@ -14,8 +14,13 @@ enum IgnoreReason {
   BAD_HMAC,
   /** Sent from an address that is not the configured peer. */
   UNEXPECTED_SOURCE,
-  /** A repeated or reordered sequence number of the peer's current incarnation. */
-  STALE_SEQUENCE;
+  /**
+   * A sequence number not above the highest accepted from the peer, in any of its incarnations: a
+   * repeat, a reordering, or a replay of an earlier run (sequences follow the sender's clock).
+   */
+  STALE_SEQUENCE,
+  /** A sequence (the sender's clock in microseconds) too far from this node's clock. */
+  NOT_FRESH;
 
   String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A third party consulted by a backup before it takes the master role because its peer went silent.
  * Heartbeats alone cannot tell a dead peer from a cut heartbeat link; a witness that both members
- * can reach by another path (for example the management grid) can.
+ * can reach by another path (for example the management cluster over the node channel) can.
  *
  * <p>Contract:
  *

@@ -215,7 +215,7 @@ public final class PairElection implements AutoCloseable {
             role,
             settings.tieBreak() == PairTieBreak.NAME,
             incarnation,
-            ++sequence);
+            sequence = Math.max(sequence + 1, Advert.nowMicros()));
     try {
       socket.send(codec.encode(advert), settings.peer());
     } catch (IOException e) {
@@ -233,11 +233,17 @@ public final class PairElection implements AutoCloseable {
             IgnoreReason.UNEXPECTED_SOURCE, "expected " + settings.peer());
       }
       advert = codec.decode(datagram.data(), datagram.length());
-      if (peer != null
-          && advert.incarnation() == peerIncarnation
-          && advert.sequence() <= peerSequence) {
+      // Across incarnations too: adverts recorded from an earlier run of the peer have lower
+      // sequences than any it sent since, so two recordings cannot alternate forever.
+      if (advert.sequence() <= peerSequence) {
         throw new AdvertCodec.Ignored(
             IgnoreReason.STALE_SEQUENCE, "sequence " + advert.sequence() + " <= " + peerSequence);
+      }
+      // After this node restarts it remembers nothing: only recent adverts count then.
+      if (Math.abs(advert.sequence() - Advert.nowMicros()) > Advert.MAX_SKEW_MICROS) {
+        throw new AdvertCodec.Ignored(
+            IgnoreReason.NOT_FRESH,
+            "sequence " + advert.sequence() + " is more than 60 s from this node's clock");
       }
     } catch (AdvertCodec.Ignored ignored) {
       ignored(ignored.reason(), datagram.source(), ignored.getMessage(), now);

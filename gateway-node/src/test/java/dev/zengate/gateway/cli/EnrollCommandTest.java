@@ -12,6 +12,7 @@ import dev.zengate.bundle.BundleJson;
 import dev.zengate.bundle.Enrollment;
 import dev.zengate.bundle.EnrollmentToken;
 import dev.zengate.bundle.PublicKeys;
+import dev.zengate.gateway.testsupport.TestPki;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -21,9 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,20 @@ class EnrollCommandTest {
   private final AtomicReference<String> requestBody = new AtomicReference<>();
   private volatile int status = 200;
   private volatile String answer;
+
+  /** When set, the answer made from the request (the real server issues a certificate). */
+  private volatile KeyPair answering;
+
+  @TempDir static Path pkiDir;
+  private static TestPki pki;
+  private static TestPki.Issued channelCa;
+
+  @BeforeAll
+  static void channelCa() throws Exception {
+    pki = new TestPki(pkiDir);
+    channelCa = pki.rootCa("channel-ca");
+  }
+
   private HttpServer server;
 
   @BeforeEach
@@ -49,7 +66,9 @@ class EnrollCommandTest {
           try (exchange) {
             requestBody.set(
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                (answering == null ? answer : enrollmentFor(answering, requestBody.get()))
+                    .getBytes(StandardCharsets.UTF_8);
             exchange
                 .getResponseHeaders()
                 .set(
@@ -69,7 +88,7 @@ class EnrollCommandTest {
 
   @Test
   void pinsTheSigningKeyTheTokenNamesAndKeepsThePrivateKeyLocal() throws Exception {
-    answer = enrollment(management);
+    answering = management;
     Path state = dir.resolve("state");
 
     Result result = enroll(token(management), state);
@@ -93,6 +112,10 @@ class EnrollCommandTest {
         BundleJson.read(Files.readString(state.resolve("enrollment.json")), Enrollment.class);
     assertEquals(7, stored.nodeId());
     assertEquals(PublicKeys.encode(management.getPublic()), stored.signingKey());
+    assertEquals(List.of("127.0.0.1:7443"), stored.channelEndpoints());
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("channel.key"))));
 
     Result again = enroll(token(management), state);
     assertEquals(2, again.exit, "an enrolled state directory is not overwritten without --force");
@@ -100,7 +123,7 @@ class EnrollCommandTest {
 
   @Test
   void refusesAServerWhoseSigningKeyIsNotTheTokens() throws Exception {
-    answer = enrollment(impostor);
+    answering = impostor;
     Path state = dir.resolve("state");
 
     Result result = enroll(token(management), state);
@@ -109,6 +132,19 @@ class EnrollCommandTest {
     assertTrue(result.err.contains("not the management server that issued the token"), result.err);
     assertFalse(Files.exists(state.resolve("enrollment.json")));
     assertFalse(Files.exists(state.resolve("node.key")));
+  }
+
+  @Test
+  void refusesAChannelCaNotSignedByThePinnedKey() throws Exception {
+    answering = management;
+    signChannelWith = impostor; // e.g. a man in the middle of plain http swapping the CA
+    Path state = dir.resolve("state");
+
+    Result result = enroll(token(management), state);
+
+    assertEquals(1, result.exit, result.err);
+    assertTrue(result.err.contains("not signed by the pinned signing key"), result.err);
+    assertFalse(Files.exists(state.resolve("enrollment.json")));
   }
 
   @Test
@@ -126,7 +162,7 @@ class EnrollCommandTest {
 
   @Test
   void unusableInputIsExitTwo() throws Exception {
-    answer = enrollment(management);
+    answer = "{}";
     Result badToken = enroll("zge1.not-a-token", dir.resolve("a"));
     assertEquals(2, badToken.exit);
     assertTrue(badToken.err.contains("not a Zengate enrollment token"), badToken.err);
@@ -179,16 +215,36 @@ class EnrollCommandTest {
         .toString();
   }
 
-  private static String enrollment(KeyPair signing) {
-    return BundleJson.canonicalText(
-        new Enrollment(
-            3,
-            "pair-3",
-            7,
-            "node-7",
-            PublicKeys.encode(signing.getPublic()),
-            "zengate-grid",
-            List.of("127.0.0.1:6900")));
+  private volatile KeyPair signChannelWith;
+
+  /** What the management server answers: a channel certificate for the key in the request. */
+  private String enrollmentFor(KeyPair signing, String request) {
+    try {
+      JsonNode sent = new ObjectMapper().readTree(request);
+      X509Certificate certificate =
+          pki.clientFor(
+              channelCa,
+              "node-7",
+              PublicKeys.decode(PublicKeys.CHANNEL_ALGORITHM, sent.get("channelKey").asText()));
+      String caPem = TestPki.pem(List.of(channelCa.cert()));
+      String certificatePem = TestPki.pem(List.of(certificate));
+      List<String> endpoints = List.of("127.0.0.1:7443");
+      KeyPair channelSigner = signChannelWith == null ? signing : signChannelWith;
+      return BundleJson.canonicalText(
+          new Enrollment(
+              3,
+              "pair-3",
+              7,
+              "node-7",
+              PublicKeys.encode(signing.getPublic()),
+              caPem,
+              certificatePem,
+              endpoints,
+              Enrollment.signChannel(
+                  channelSigner.getPrivate(), 7, caPem, certificatePem, endpoints)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static KeyPair generate() {

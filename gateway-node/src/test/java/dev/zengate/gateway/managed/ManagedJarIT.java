@@ -20,29 +20,29 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shaded jar in managed mode: the Hazelcast client works from the fat jar, end to end. */
+/** The shaded jar in managed mode: the node channel works from the fat jar, end to end. */
 class ManagedJarIT {
 
   @TempDir Path dir;
 
   @Test
-  void theJarAppliesAGridBundleServesItAndReports() throws Exception {
+  void theJarAppliesAPushedBundleServesItAndReports() throws Exception {
     TestPki pki = new TestPki(dir.resolve("pki"));
     Issued root = pki.rootCa("root");
     Issued server =
         pki.server(root, "ec", TestPki.KeyType.EC_P256, List.of("localhost"), List.of("127.0.0.1"));
     TestBundles management = new TestBundles(301);
     List<Integer> ports = Ports.freeOutsideEphemeralRange(3);
-    int gridPort = ports.get(0);
+    int channelPort = ports.get(0);
     int listen = ports.get(1);
     int admin = ports.get(2);
-    try (GridMember member = GridMember.start(GridMember.newClusterName(), gridPort);
+    try (ChannelStandIn member = new ChannelStandIn(dir.resolve("channel"), channelPort).start();
         EchoServer backend = EchoServer.plain()) {
-      Path state = management.enroll(dir.resolve("state"), member.cluster, member.address());
+      Path state = management.enroll(dir.resolve("state"), member);
       Path local = dir.resolve("local.yaml");
       Files.writeString(
           local, "node:\n  drainTimeout: 1s\n  admin:\n    listen: 127.0.0.1:" + admin);
-      member.bundles().put("301", management.signed(1, server, root, listen, backend.port()));
+      member.publish(management.signed(1, server, root, listen, backend.port()));
 
       Process process =
           new ProcessBuilder(
@@ -61,11 +61,7 @@ class ManagedJarIT {
               .start();
       try {
         Await.until(
-            "applied report",
-            () -> {
-              String json = member.reports().get("301");
-              return json != null && BundleJson.read(json, NodeReport.class).appliedVersion() == 1;
-            });
+            "applied report", () -> member.reports.stream().anyMatch(r -> r.appliedVersion() == 1));
         try (SSLSocket socket = Peers.tls(TlsClients.context(root, null), listen)) {
           assertEquals("jar\n", Peers.roundTrip(socket, "jar\n"));
         }

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.core.EntryEvent;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.zengate.bundle.BundleJson;
 import dev.zengate.bundle.ConfigBundle;
 import dev.zengate.bundle.NodeReport;
 import dev.zengate.bundle.PublicKeys;
 import dev.zengate.bundle.SignedBundle;
 import dev.zengate.gateway.testsupport.AdminCalls;
+import dev.zengate.gateway.managed.channel.ChannelClient;
+import dev.zengate.gateway.pair.MasterWitness;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.Peers;
 import dev.zengate.gateway.testsupport.Ports;
@@ -26,26 +25,29 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A managed node against a real Hazelcast member: bundles put in the grid are verified, applied and
- * served (real TLS handshakes), refusals keep the old configuration, and the node survives the grid
- * going away.
+ * A managed node against a stand-in member on a real node channel (TLS 1.3, client certificate):
+ * pushed bundles are verified, applied and served (real TLS handshakes), refusals keep the old
+ * configuration, and the node survives the member going away and catches up when it returns.
  */
 class ManagedNodeTest {
 
   @TempDir static Path shared;
   @TempDir Path dir;
 
-  private static GridMember member;
+  private ChannelStandIn member;
   private static EchoServer backend;
   private static Issued root;
   private static Issued ecServer;
@@ -54,8 +56,6 @@ class ManagedNodeTest {
 
   @BeforeAll
   static void start() throws Exception {
-    member =
-        GridMember.start(GridMember.newClusterName(), Ports.freeOutsideEphemeralRange(1).get(0));
     backend = EchoServer.plain();
     TestPki pki = new TestPki(shared.resolve("pki"));
     root = pki.rootCa("root");
@@ -67,11 +67,20 @@ class ManagedNodeTest {
     client = TlsClients.context(root, null);
   }
 
+  @BeforeEach
+  void startMember() throws Exception {
+    member =
+        new ChannelStandIn(dir.resolve("channel-pki"), Ports.freeOutsideEphemeralRange(1).get(0))
+            .start();
+  }
+
+  @AfterEach
+  void stopMember() {
+    member.close();
+  }
+
   @AfterAll
   static void stop() throws Exception {
-    if (member != null) {
-      member.close();
-    }
     if (backend != null) {
       backend.close();
     }
@@ -81,14 +90,14 @@ class ManagedNodeTest {
   void appliesAPublishedBundleRotatesItsCertificateAndReports() throws Exception {
     TestBundles server = new TestBundles(101);
     int port = Ports.freeOutsideEphemeralRange(1).get(0);
-    ConcurrentLinkedQueue<NodeReport> reports = collectReports(server.nodeId);
-    try (ManagedNode node = start(server, member)) {
-      Await.until("grid connection", () -> node.state().gridConnected());
+    ConcurrentLinkedQueue<NodeReport> reports = member.reports;
+    try (ManagedNode node = start(server)) {
+      Await.until("channel connection", () -> node.state().channelConnected());
       assertTrue(node.node().engine().status().isEmpty(), "no bundle yet: no listeners");
 
       String v1 = server.signed(1, ecServer, root, port, backend.port());
       long put = System.nanoTime();
-      member.bundles().put(key(server), v1);
+      member.publish(v1);
       Await.until("v1 applied", () -> node.state().appliedVersion() == 1);
       System.out.printf(
           "managed: put -> applied v1 in %d ms%n", (System.nanoTime() - put) / 1_000_000);
@@ -111,7 +120,7 @@ class ManagedNodeTest {
 
         String v2 = server.signed(2, rsaServer, root, port, backend.port());
         put = System.nanoTime();
-        member.bundles().put(key(server), v2);
+        member.publish(v2);
         Await.until("v2 applied", () -> node.state().appliedVersion() == 2);
         System.out.printf(
             "managed: put -> applied v2 (certificate rotation) in %d ms%n",
@@ -154,12 +163,12 @@ class ManagedNodeTest {
   void refusesRogueAndStaleBundlesAndKeepsServing() throws Exception {
     TestBundles server = new TestBundles(102);
     int port = Ports.freeOutsideEphemeralRange(1).get(0);
-    ConcurrentLinkedQueue<NodeReport> reports = collectReports(server.nodeId);
-    try (ManagedNode node = start(server, member)) {
+    ConcurrentLinkedQueue<NodeReport> reports = member.reports;
+    try (ManagedNode node = start(server)) {
       String v1 = server.signed(1, ecServer, root, port, backend.port());
-      member.bundles().put(key(server), v1);
+      member.publish(v1);
       Await.until("v1 applied", () -> node.state().appliedVersion() == 1);
-      member.bundles().put(key(server), server.signed(2, ecServer, root, port, backend.port()));
+      member.publish(server.signed(2, ecServer, root, port, backend.port()));
       Await.until("v2 applied", () -> node.state().appliedVersion() == 2);
 
       SignedBundle good =
@@ -251,43 +260,72 @@ class ManagedNodeTest {
   }
 
   @Test
-  void restartsFromTheCachedBundleWithoutTheGridAndCatchesUpWhenItReturns() throws Exception {
+  void restartsFromTheCachedBundleWithoutTheChannelAndCatchesUpWhenItReturns() throws Exception {
     TestBundles server = new TestBundles(103);
     int port = Ports.freeOutsideEphemeralRange(1).get(0);
-    String cluster = GridMember.newClusterName();
-    int gridPort = Ports.freeOutsideEphemeralRange(1).get(0);
     Path state;
-    try (GridMember own = GridMember.start(cluster, gridPort);
-        ManagedNode node = start(server, own)) {
+    try (ManagedNode node = start(server)) {
       state = stateDir(node);
-      own.bundles().put(key(server), server.signed(1, ecServer, root, port, backend.port()));
+      member.publish(server.signed(1, ecServer, root, port, backend.port()));
       Await.until("v1 applied", () -> node.state().appliedVersion() == 1);
     }
+    member.close();
 
-    try (ManagedNode restarted = start(server, cluster, gridPort, state)) {
+    try (ManagedNode restarted = start(server, state)) {
       assertEquals(1, restarted.state().appliedVersion(), "served from bundle.json at start");
       try (SSLSocket socket = Peers.tls(client, port)) {
         assertEquals("EC", peerKey(socket));
         assertEquals("cached\n", Peers.roundTrip(socket, "cached\n"));
       }
-      assertFalse(restarted.state().gridConnected());
+      assertFalse(restarted.state().channelConnected());
 
-      try (GridMember back = GridMember.start(cluster, gridPort)) {
-        back.bundles().put(key(server), server.signed(2, rsaServer, root, port, backend.port()));
-        long since = System.nanoTime();
-        Await.until("caught up to v2", () -> restarted.state().appliedVersion() == 2);
-        System.out.printf(
-            "managed: member back -> caught up in %d ms%n",
-            (System.nanoTime() - since) / 1_000_000);
-        assertTrue(restarted.state().gridConnected());
-        try (SSLSocket socket = Peers.tls(client, port)) {
-          assertEquals("RSA", peerKey(socket));
-        }
+      // Published while the node could not be reached: the member answers its hello with it.
+      member.publish(server.signed(2, rsaServer, root, port, backend.port()));
+      member.start();
+      long since = System.nanoTime();
+      Await.until("caught up to v2", () -> restarted.state().appliedVersion() == 2);
+      System.out.printf(
+          "managed: member back -> caught up in %d ms%n", (System.nanoTime() - since) / 1_000_000);
+      assertTrue(restarted.state().channelConnected());
+      try (SSLSocket socket = Peers.tls(client, port)) {
+        assertEquals("RSA", peerKey(socket));
       }
     }
   }
 
-  private static void refused(
+  @Test
+  void aMasterRenewsItsLeaseAndABackupAsksTheWitnessOverTheChannel() throws Exception {
+    TestBundles server = new TestBundles(104);
+    try (ManagedNode node = start(server)) {
+      Await.until("channel connection", () -> node.state().channelConnected());
+      ChannelWitness witness = witness(node);
+      MasterWitness.Query query =
+          new MasterWitness.Query(
+              "pair-1", "node-104", "peer", Duration.ofSeconds(1), Duration.ofSeconds(2));
+      assertEquals(Optional.of(true), witness.mayBecomeMaster(query));
+      member.witnessVerdict = "refused";
+      assertEquals(Optional.of(false), witness.mayBecomeMaster(query));
+      member.witnessVerdict = "unknown";
+      assertEquals(Optional.empty(), witness.mayBecomeMaster(query));
+      assertTrue(member.leaseRenewals.isEmpty(), "not master: no renewal");
+    }
+    member.close();
+    try (ManagedNode alone = start(server, dir.resolve("state"))) {
+      assertEquals(
+          Optional.empty(),
+          witness(alone)
+              .mayBecomeMaster(
+                  new MasterWitness.Query(
+                      "pair-1", "node-104", "peer", Duration.ofSeconds(1), Duration.ofSeconds(1))),
+          "no channel: cannot tell (plain VRRP)");
+    }
+  }
+
+  private static ChannelWitness witness(ManagedNode node) {
+    return node.witness();
+  }
+
+  private void refused(
       ManagedNode node,
       ConcurrentLinkedQueue<NodeReport> reports,
       TestBundles server,
@@ -296,7 +334,7 @@ class ManagedNodeTest {
       String code,
       int port)
       throws Exception {
-    member.bundles().put(key(server), json);
+    member.push(json);
     Await.until(
         code + " rejection",
         () -> node.state().rejection() != null && node.state().rejection().code().equals(code));
@@ -317,18 +355,13 @@ class ManagedNodeTest {
     }
   }
 
-  private ManagedNode start(TestBundles server, GridMember grid) throws Exception {
-    return start(
-        server,
-        grid.cluster,
-        grid.port,
-        server.enroll(dir.resolve("state"), grid.cluster, grid.address()));
+  private ManagedNode start(TestBundles server) throws Exception {
+    return start(server, dir.resolve("state"));
   }
 
-  private ManagedNode start(TestBundles server, String cluster, int gridPort, Path state)
-      throws Exception {
+  private ManagedNode start(TestBundles server, Path state) throws Exception {
     if (!Files.exists(state.resolve("enrollment.json"))) {
-      server.enroll(state, cluster, "127.0.0.1:" + gridPort);
+      server.enroll(state, member);
     }
     Path local = dir.resolve("local-" + server.nodeId + ".yaml");
     Files.writeString(
@@ -341,37 +374,7 @@ class ManagedNodeTest {
             state,
             local,
             Duration.ofMillis(200),
-            new GridConnection.Backoff(Duration.ofMillis(100), Duration.ofMillis(500))));
-  }
-
-  private static ConcurrentLinkedQueue<NodeReport> collectReports(long nodeId) {
-    ConcurrentLinkedQueue<NodeReport> reports = new ConcurrentLinkedQueue<>();
-    class Collector
-        implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String> {
-      @Override
-      public void entryAdded(EntryEvent<String, String> event) {
-        add(event.getValue());
-      }
-
-      @Override
-      public void entryUpdated(EntryEvent<String, String> event) {
-        add(event.getValue());
-      }
-
-      private void add(String json) {
-        try {
-          reports.add(BundleJson.read(json, NodeReport.class));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    member.reports().addEntryListener(new Collector(), Long.toString(nodeId), true);
-    return reports;
-  }
-
-  private static String key(TestBundles server) {
-    return Long.toString(server.nodeId);
+            new ChannelClient.Backoff(Duration.ofMillis(100), Duration.ofMillis(500))));
   }
 
   private static String contentHash(String signed) throws Exception {

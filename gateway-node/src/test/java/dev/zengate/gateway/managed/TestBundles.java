@@ -30,10 +30,15 @@ final class TestBundles {
     this.nodeId = nodeId;
   }
 
-  /** Writes what {@code enroll} would have: node keys and enrollment.json. */
-  Path enroll(Path dir, String cluster, String member) throws Exception {
+  /** Writes what {@code enroll} would have: node keys, channel key and enrollment.json. */
+  Path enroll(Path dir, ChannelStandIn member) throws Exception {
     StateDir state = StateDir.open(dir);
     nodeKeys.store(state);
+    TestPki.Issued certificate = member.issueNodeCertificate("node-" + nodeId);
+    new ChannelKey(certificate.key(), certificate.cert().getPublicKey()).store(state);
+    String caPem = TestPki.pem(List.of(member.ca.cert()));
+    String certificatePem = TestPki.pem(List.of(certificate.cert()));
+    List<String> endpoints = List.of(member.endpoint());
     Enrollment enrollment =
         new Enrollment(
             1,
@@ -41,8 +46,11 @@ final class TestBundles {
             nodeId,
             "node-" + nodeId,
             PublicKeys.encode(management.getPublic()),
-            cluster,
-            List.of(member));
+            caPem,
+            certificatePem,
+            endpoints,
+            Enrollment.signChannel(
+                management.getPrivate(), nodeId, caPem, certificatePem, endpoints));
     StateDir.writeAtomically(state.enrollment(), BundleJson.canonicalText(enrollment));
     return state.path();
   }

@@ -219,7 +219,7 @@ class PairElectionTest {
       Member backup = start(settings("node-b", b, fake, 100, true, SECRET));
       long incarnation = 42;
       long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEAD.toMillis() * 3);
-      long sequence = 0;
+      long sequence = Advert.nowMicros();
       while (System.nanoTime() < end) {
         advertise(
             peer,
@@ -250,7 +250,7 @@ class PairElectionTest {
     AdvertCodec unsigned = new AdvertCodec("test-pair", null);
     try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", fake))) {
       Member backup = start(settings("node-b", b, fake, 100, true, SECRET));
-      long sequence = 0;
+      long sequence = Advert.nowMicros();
       long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEAD.toMillis() * 3);
       // A "master" of priority 254 that would keep node-b backup if any of this were believed.
       while (System.nanoTime() < end && backup.role() != PairRole.MASTER) {
@@ -269,13 +269,54 @@ class PairElectionTest {
   }
 
   @Test
+  void advertisementsRecordedFromEarlierRunsOfThePeerAreIgnored() throws Exception {
+    int a = udpPort();
+    int b = udpPort();
+    AdvertCodec codec = new AdvertCodec("test-pair", SECRET);
+    try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress("127.0.0.1", a))) {
+      Member backup = start(settings("node-b", b, a, 100, true, SECRET));
+      long now = Advert.nowMicros();
+      // Two earlier runs of node-a, recorded ten and five seconds ago, then its current run.
+      byte[] firstRun = codec.encode(master(1, now - 10_000_000));
+      byte[] secondRun = codec.encode(master(2, now - 5_000_000));
+      peer.send(datagram(codec.encode(master(3, now)), b));
+      await("the current run accepted", () -> backup.election.peer().isPresent());
+      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEAD.toMillis() * 3);
+      while (System.nanoTime() < end && backup.role() != PairRole.MASTER) {
+        peer.send(datagram(firstRun, b));
+        peer.send(datagram(secondRun, b));
+        Thread.sleep(ADVERT.toMillis());
+      }
+      await("b master: replays keep nobody alive", () -> backup.role() == PairRole.MASTER);
+      assertEquals(TransitionCause.PEER_SILENT, backup.last().cause());
+      assertTrue(backup.ignored.contains("stale_sequence"), backup.ignored::toString);
+
+      // And after node-b itself restarts (it remembers nothing): a recording from a minute ago
+      // is not fresh.
+      Member restarted = start(settings("node-b", udpPort(), a, 100, true, SECRET));
+      int port = restarted.election.settings().listen().getPort();
+      peer.send(datagram(codec.encode(master(4, now - 90_000_000)), port));
+      await("old recording not fresh", () -> restarted.ignored.contains("not_fresh"));
+      assertTrue(restarted.election.peer().isEmpty());
+    }
+  }
+
+  private static Advert master(long incarnation, long sequence) {
+    return new Advert("test-pair", "node-a", 200, PairRole.MASTER, false, incarnation, sequence);
+  }
+
+  private static java.net.DatagramPacket datagram(byte[] data, int port) {
+    return new java.net.DatagramPacket(data, data.length, new InetSocketAddress("127.0.0.1", port));
+  }
+
+  @Test
   void datagramsFromAnAddressOtherThanThePeerAreIgnored() throws Exception {
     int a = udpPort();
     int b = udpPort();
     AdvertCodec codec = new AdvertCodec("test-pair", null);
     try (DatagramSocket stranger = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       Member backup = start(settings("node-b", b, a, 100, true, null));
-      advertise(stranger, b, codec, forged("test-pair", 1));
+      advertise(stranger, b, codec, forged("test-pair", Advert.nowMicros()));
       await("ignored", () -> backup.ignored.contains("unexpected_source"));
       await("b master", () -> backup.role() == PairRole.MASTER);
     }

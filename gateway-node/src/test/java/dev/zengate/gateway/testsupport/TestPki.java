@@ -98,6 +98,21 @@ public final class TestPki {
     return leaf(issuer, name, KeyType.EC_P256, List.of(), List.of(), false, validNow());
   }
 
+  /** A client certificate for a public key made elsewhere (as enrollment issues one). */
+  public X509Certificate clientFor(Issued issuer, String name, java.security.PublicKey key)
+      throws Exception {
+    return sign(
+        name,
+        new KeyPair(key, null),
+        issuer.name(),
+        new KeyPair(issuer.cert().getPublicKey(), issuer.key()),
+        false,
+        List.of(),
+        false,
+        true,
+        validNow());
+  }
+
   public Issued expiredClient(Issued issuer, String name) throws Exception {
     Instant now = Instant.now();
     return leaf(

@@ -10,8 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The management server's Ed25519 key that signs every configuration bundle. Nodes pin its public
- * key at enrollment; its private key is sealed under the master key like every private key here.
+ * A key of the management cluster itself, one per purpose: the Ed25519 key that signs every
+ * configuration bundle ({@code bundle-signing}; nodes pin its public key at enrollment) and the
+ * node-channel CA ({@code node-channel-ca}, with its certificate). Private keys are sealed under
+ * the master key like every private key here.
  */
 @Entity
 @Table(name = "bundle_signing_key")
@@ -38,6 +40,14 @@ public class BundleSigningKey implements SealedUnderMasterKey {
 
   @Column(name = "sealed_key", nullable = false)
   private byte[] sealedKey;
+
+  /** The self-signed certificate (PEM) of a CA key (the node-channel CA); null otherwise. */
+  @Column(name = "certificate")
+  private String certificate;
+
+  public String certificate() {
+    return certificate;
+  }
 
   public String fingerprint() {
     return fingerprint;

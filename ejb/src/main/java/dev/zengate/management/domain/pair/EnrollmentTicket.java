@@ -47,6 +47,9 @@ public class EnrollmentTicket {
   @Column(name = "used_at")
   private OffsetDateTime usedAt;
 
+  @Column(name = "revoked_at")
+  private OffsetDateTime revokedAt;
+
   protected EnrollmentTicket() {}
 
   public EnrollmentTicket(
@@ -74,6 +77,14 @@ public class EnrollmentTicket {
         secretSha256.getBytes(StandardCharsets.US_ASCII),
         presentedSecretSha256.getBytes(StandardCharsets.US_ASCII))) {
       throw new RefusedException("enrollment token " + id + " is not valid");
+    }
+    if (revokedAt != null) {
+      throw new RefusedException(
+          "enrollment token "
+              + id
+              + " was revoked at "
+              + revokedAt
+              + " (a newer token was issued, or the node's enrollment was reset)");
     }
     if (usedAt != null) {
       throw new RefusedException(

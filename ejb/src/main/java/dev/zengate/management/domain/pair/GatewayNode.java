@@ -2,6 +2,7 @@ package dev.zengate.management.domain.pair;
 
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.Names;
+import dev.zengate.management.domain.shared.RefusedException;
 import dev.zengate.management.domain.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +61,9 @@ public class GatewayNode implements VersionedEntity {
 
   @Column(name = "enrolled_at")
   private OffsetDateTime enrolledAt;
+
+  @Column(name = "channel_key_fingerprint")
+  private String channelKeyFingerprint;
 
   @Column(name = "published_version", nullable = false)
   private long publishedVersion;
@@ -145,10 +149,35 @@ public class GatewayNode implements VersionedEntity {
     return priority;
   }
 
-  /** Records the node's X25519 public key that its secrets will be sealed to. */
-  public void enroll(String publicKey, OffsetDateTime at) {
+  /**
+   * Records the node's X25519 public key that its secrets will be sealed to, and the fingerprint of
+   * the channel key its client certificate was issued for (its identity on the node channel).
+   *
+   * @throws RefusedException when the node is enrolled already: an admin resets it first
+   */
+  public void enroll(String publicKey, String channelKeyFingerprint, OffsetDateTime at) {
+    if (this.publicKey != null) {
+      throw new RefusedException(
+          "node "
+              + name
+              + " is already enrolled (since "
+              + enrolledAt
+              + "); an admin must reset its enrollment first");
+    }
     this.publicKey = publicKey;
+    this.channelKeyFingerprint = channelKeyFingerprint;
     this.enrolledAt = at;
+  }
+
+  /** Forgets the node's keys: its channel certificate is refused from now on. */
+  public void resetEnrollment() {
+    this.publicKey = null;
+    this.channelKeyFingerprint = null;
+    this.enrolledAt = null;
+  }
+
+  public String channelKeyFingerprint() {
+    return channelKeyFingerprint;
   }
 
   public String publicKey() {

@@ -40,19 +40,36 @@ public class DataGrid {
     return instance().map(hz -> hz.getMap(name));
   }
 
-  public String clusterName() {
-    return instance().map(hz -> hz.getConfig().getClusterName()).orElse(null);
+  /**
+   * Publishes this member's node-channel endpoint for enrollment answers; the entry is keyed by the
+   * member's UUID and dropped with the member (see {@link #channelEndpoints}).
+   */
+  public void announceChannelEndpoint(String endpoint) {
+    instance()
+        .ifPresent(
+            hz ->
+                hz.<String, String>getMap(GridNames.CHANNEL_ENDPOINTS)
+                    .set(hz.getCluster().getLocalMember().getUuid().toString(), endpoint));
   }
 
-  /** Addresses nodes connect to, as {@code host:port}. */
-  public List<String> memberAddresses() {
+  /** The channel endpoints ({@code host:port}) of the members in the cluster now. */
+  public List<String> channelEndpoints() {
     return instance()
         .map(
-            hz ->
-                hz.getCluster().getMembers().stream()
-                    .map(Member::getAddress)
-                    .map(a -> a.getHost() + ":" + a.getPort())
-                    .toList())
+            hz -> {
+              IMap<String, String> endpoints = hz.getMap(GridNames.CHANNEL_ENDPOINTS);
+              return hz.getCluster().getMembers().stream()
+                  .map(Member::getUuid)
+                  .map(uuid -> endpoints.get(uuid.toString()))
+                  .filter(java.util.Objects::nonNull)
+                  .distinct()
+                  .toList();
+            })
         .orElse(List.of());
+  }
+
+  /** Tells every member that a node's enrollment was reset (its channel must close). */
+  public void announceRevoked(long nodeId) {
+    instance().ifPresent(hz -> hz.<Long>getTopic(GridNames.REVOKED_NODES).publish(nodeId));
   }
 }

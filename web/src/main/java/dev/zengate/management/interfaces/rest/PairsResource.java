@@ -144,6 +144,19 @@ public class PairsResource {
     return Response.status(Response.Status.CREATED).entity(issued).build();
   }
 
+  /**
+   * Resets a node's enrollment (audited): its keys and channel certificate are forgotten, its open
+   * channel is closed at once, its unused tokens are revoked; it can then enroll again with a new
+   * token.
+   */
+  @DELETE
+  @Path("{id}/nodes/{name}/enrollment")
+  @RolesAllowed({ADMIN})
+  public Response resetEnrollment(@PathParam("id") long id, @PathParam("name") String name) {
+    enrollments.reset(actor.get(), id, name);
+    return Response.noContent().build();
+  }
+
   /** Publishes the pair's current configuration to its nodes now (normally automatic). */
   @POST
   @Path("{id}/publish")

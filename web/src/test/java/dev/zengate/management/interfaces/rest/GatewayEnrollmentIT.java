@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import dev.zengate.bundle.GridNames;
+import dev.zengate.bundle.NodeReport;
+import dev.zengate.bundle.channel.ChannelMessage;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,11 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The management server and two gateway nodes as separate processes, through Payara's data grid:
- * enrollment with one-time tokens, a virtual server created through the API served by both nodes, a
- * certificate change reaching new handshakes without dropping an established connection, a rogue
- * grid client's bundles refused and reported, and a node restarted without the grid's copy serving
- * from its signed cache.
+ * The management server and gateway nodes as separate processes, over the node channel: enrollment
+ * with one-time tokens, a virtual server created through the API pushed to and served by both
+ * nodes, a certificate change reaching new handshakes without dropping an established connection, a
+ * restarted node serving its signed cache; and everything a node (or whoever holds its state
+ * directory, or another CA's certificate) may not do on the channel, each refused.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -56,7 +51,7 @@ class GatewayEnrollmentIT {
   @TempDir Path work;
 
   @Test
-  void enrolledNodesServeWhatTheApiConfiguresAndRefuseRogueBundles() throws Exception {
+  void enrolledNodesServeWhatTheApiConfiguresPushedOverTheChannel() throws Exception {
     ManagementServer admin = new ManagementServer(deployment).asAdmin();
     long pairId =
         admin.post("api/pairs", JsonBody.of(Map.of("name", "grid-pair"))).json().getInt("id");
@@ -80,6 +75,9 @@ class GatewayEnrollmentIT {
       assertTrue(
           garbage.contentType().startsWith("application/problem+json"), garbage.contentType());
 
+      long refusedBefore =
+          Deployments.count(
+              "SELECT COUNT(*) FROM audit_event WHERE action = 'node.enroll.refused'");
       String tokenA = issueToken(admin, pairId, "gw-a");
       String tokenB = issueToken(admin, pairId, "gw-b");
       Path stateA = work.resolve("a");
@@ -89,7 +87,7 @@ class GatewayEnrollmentIT {
       assertTrue(output("enroll-a-again").contains("already used"), output("enroll-a-again"));
       assertEquals(0, enroll(tokenB, stateB), output("enroll-b"));
       assertEquals(
-          1L,
+          refusedBefore + 1,
           Deployments.count(
               "SELECT COUNT(*) FROM audit_event WHERE action = 'node.enroll.refused'"));
 
@@ -162,20 +160,15 @@ class GatewayEnrollmentIT {
         await("gw-a listens for the virtual client", () -> listening("127.0.0.1", clientPort));
         await("both nodes in sync with the virtual client", () -> inSync(admin, pairId));
 
-        refusesRogueBundles(admin, pairId, stateA, ca, port);
-
-        // kill -9 of the master: the backup takes over (the grid witness agrees: the dead
-        // master's lock was released with its connection) and the API says so.
+        // kill -9 of the master: the backup takes over (the management cluster as witness agrees:
+        // the dead master's lease ran out with its channel) and the API says so.
         nodeA.kill();
         awaitServing(ca, "127.0.0.2", port, firstSerial, nodeB);
         assertTrue(nodeB.output().contains("witness=agreed"), nodeB.output());
         await("gw-b reported as master", () -> "gw-b".equals(master(admin, pairId)));
 
-        // The old master restarts while the grid holds nothing for it: it serves its signed
-        // cache, and takes the master role back (preempt).
-        try (RogueClient rogue = gridClient(stateA)) {
-          rogue.grid().<String, String>getMap(GridNames.BUNDLES).delete(nodeId(stateA));
-        }
+        // The old master restarts: it serves its signed cache at once, and takes the master role
+        // back (preempt).
         try (GatewayProcess restarted = startNode("a-restarted", stateA, "gw-a")) {
           awaitServing(ca, "127.0.0.1", port, firstSerial, restarted);
           await("gw-a master again", () -> "gw-a".equals(master(admin, pairId)));
@@ -281,15 +274,13 @@ class GatewayEnrollmentIT {
               () -> inSync(other, pairId) && inSync(first, pairId));
         }
 
-        // A removed node's bundle leaves the grid with it.
-        String nodeKey = nodeId(state);
+        // A removed node's stored bundle goes with it.
+        long nodeId = ChannelPeer.enrollment(state).getJsonNumber("nodeId").longValue();
         String nodeEtag = first.get("api/pairs/" + pairId + "/nodes/gw-a").etag();
         assertEquals(204, first.delete("api/pairs/" + pairId + "/nodes/gw-a", nodeEtag).status());
-        try (RogueClient observer = gridClient(state)) {
-          await(
-              "the removed node's bundle gone from the grid",
-              () -> !observer.grid().getMap(GridNames.BUNDLES).containsKey(nodeKey));
-        }
+        assertEquals(
+            0L,
+            Deployments.count("SELECT COUNT(*) FROM published_bundle WHERE node_id = " + nodeId));
       }
     } finally {
       second.destroy();
@@ -299,41 +290,248 @@ class GatewayEnrollmentIT {
     }
   }
 
+  /** Two nodes of one pair and a node of another pair, enrolled; no node process runs. */
+  private record Enrolled(long pairId, Path a, Path b, Path other) {}
+
+  private Enrolled enrollThreeNodes(ManagementServer admin, String name) throws Exception {
+    long pairId = admin.post("api/pairs", JsonBody.of(Map.of("name", name))).json().getInt("id");
+    long otherPair =
+        admin.post("api/pairs", JsonBody.of(Map.of("name", name + "-other"))).json().getInt("id");
+    for (String node : List.of("gw-a", "gw-b")) {
+      admin.post(
+          "api/pairs/" + pairId + "/nodes",
+          JsonBody.of(Map.of("name", node, "host", "127.0.0.1", "priority", 100)));
+    }
+    admin.post(
+        "api/pairs/" + otherPair + "/nodes",
+        JsonBody.of(Map.of("name", "gw-x", "host", "127.0.0.1", "priority", 100)));
+    Path a = work.resolve(name + "-a");
+    Path b = work.resolve(name + "-b");
+    Path other = work.resolve(name + "-x");
+    assertEquals(0, enroll(issueToken(admin, pairId, "gw-a"), a), output("enroll-" + name + "-a"));
+    assertEquals(0, enroll(issueToken(admin, pairId, "gw-b"), b), output("enroll-" + name + "-b"));
+    assertEquals(
+        0, enroll(issueToken(admin, otherPair, "gw-x"), other), output("enroll-" + name + "-x"));
+    return new Enrolled(pairId, a, b, other);
+  }
+
+  private static long nodeId(Path state) throws Exception {
+    return ChannelPeer.enrollment(state).getJsonNumber("nodeId").longValue();
+  }
+
+  private static NodeReport report(Path state, String role, long version) throws Exception {
+    var e = ChannelPeer.enrollment(state);
+    return new NodeReport(
+        e.getJsonNumber("nodeId").longValue(),
+        e.getString("nodeName"),
+        e.getJsonNumber("pairId").longValue(),
+        "heartbeat",
+        role,
+        version,
+        null,
+        0,
+        null,
+        null,
+        Instant.now().toString(),
+        "2099-01-01T00:00:00Z",
+        0);
+  }
+
+  /** Proves the member identified the peer: a witness question about its own pair is answered. */
+  private static void identified(ChannelPeer peer, Path state) throws Exception {
+    long pair = ChannelPeer.enrollment(state).getJsonNumber("pairId").longValue();
+    peer.send(new ChannelMessage.WitnessQuestion(1, pair));
+    ChannelMessage answer = peer.receive(Duration.ofSeconds(10));
+    assertTrue(answer instanceof ChannelMessage.WitnessAnswer, answer.toString());
+  }
+
+  private static String refusal(ChannelPeer peer) throws Exception {
+    ChannelMessage message = peer.receive(Duration.ofSeconds(10));
+    assertTrue(message instanceof ChannelMessage.Refused, message.toString());
+    return ((ChannelMessage.Refused) message).code();
+  }
+
+  @Test
+  void theChannelRefusesPeersWithoutAnEnrolledNodesCertificate() throws Exception {
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    Enrolled nodes = enrollThreeNodes(admin, "strangers");
+    String ca = ChannelPeer.enrollment(nodes.a()).getString("channelCa");
+    String endpoint = ChannelPeer.endpoint(nodes.a());
+
+    // No client certificate: TLS 1.3 reports the refusal after the client's handshake ends.
+    try (ChannelPeer none = ChannelPeer.connect(ca, null, null, endpoint)) {
+      none.send(new ChannelMessage.Hello(0, null));
+      assertTrue(none.closedByMember(Duration.ofSeconds(10)), "no certificate: closed");
+    } catch (javax.net.ssl.SSLException | java.net.SocketException refusedEarly) {
+      // also a refusal
+    }
+    // A certificate of another CA, for the same name.
+    TestPki.Issued rogueCa = TestPki.rootCa("CN=Rogue channel CA " + System.nanoTime());
+    TestPki.Issued rogue =
+        TestPki.issue(rogueCa, "CN=gw-a", TestPki.ec(), false, TestPki.validNow(), null);
+    try (ChannelPeer stranger =
+        ChannelPeer.connect(ca, rogue.keys().getPrivate(), rogue.certificate(), endpoint)) {
+      stranger.send(new ChannelMessage.Hello(0, null));
+      assertTrue(stranger.closedByMember(Duration.ofSeconds(10)), "another CA: closed");
+    } catch (javax.net.ssl.SSLException | java.net.SocketException refusedEarly) {
+      // also a refusal
+    }
+    assertEquals(
+        0L,
+        Deployments.count(
+            "SELECT COUNT(*) FROM gateway_node WHERE last_heartbeat_at IS NOT NULL AND id IN ("
+                + nodeId(nodes.a())
+                + ","
+                + nodeId(nodes.b())
+                + ")"),
+        "nothing was reported");
+  }
+
+  @Test
+  void aNodeCanSpeakOnlyForItselfWithinSizeAndRateLimits() throws Exception {
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    Enrolled nodes = enrollThreeNodes(admin, "impostors");
+    try (ChannelPeer a = ChannelPeer.asNode(nodes.a())) {
+      identified(a, nodes.a());
+      a.send(new ChannelMessage.Report(report(nodes.b(), "MASTER", 999)));
+      assertEquals("report_for_other_node", refusal(a));
+      a.send(
+          new ChannelMessage.WitnessQuestion(
+              2, ChannelPeer.enrollment(nodes.other()).getJsonNumber("pairId").longValue()));
+      assertEquals("witness_for_other_pair", refusal(a));
+      a.send(new ChannelMessage.Bundle("{}"));
+      assertEquals("unexpected_message", refusal(a));
+
+      // Its own report counts, with the member's clock (not the 2099 sentAt it claims).
+      a.send(new ChannelMessage.Report(report(nodes.a(), "BACKUP", 0)));
+      await("gw-a's own report stored", () -> "BACKUP".equals(role(admin, nodes.pairId(), "gw-a")));
+    }
+    assertEquals("UNKNOWN", role(admin, nodes.pairId(), "gw-b"), "gw-b unchanged");
+    assertEquals(
+        0L,
+        Deployments.count(
+            "SELECT COUNT(*) FROM gateway_node WHERE last_heartbeat_at > now() + interval '1"
+                + " hour'"));
+
+    try (ChannelPeer oversized = ChannelPeer.asNode(nodes.a())) {
+      identified(oversized, nodes.a());
+      byte[] big = new byte[ChannelMessage.MAX_NODE_FRAME_BYTES + 1];
+      java.util.Arrays.fill(big, (byte) ' ');
+      oversized.sendRaw(big);
+      assertEquals("oversized_frame", refusal(oversized));
+      assertTrue(oversized.closedByMember(Duration.ofSeconds(10)));
+    }
+
+    try (ChannelPeer flood = ChannelPeer.asNode(nodes.a())) {
+      identified(flood, nodes.a());
+      byte[] frame =
+          ChannelMessage.encode(new ChannelMessage.Report(report(nodes.a(), "MASTER", 0)));
+      try {
+        for (int i = 0; i < 2_000; i++) {
+          flood.sendRaw(frame);
+        }
+      } catch (java.io.IOException closedMeanwhile) {
+        // the member may close before the last frames are written
+      }
+      assertTrue(flood.closedByMember(Duration.ofSeconds(20)), "a flood closes the channel");
+    }
+    await(
+        "the member still serves gw-a after the flood",
+        () -> {
+          try (ChannelPeer again = ChannelPeer.asNode(nodes.a())) {
+            identified(again, nodes.a());
+            return true;
+          }
+        });
+  }
+
+  @Test
+  void aResetNodeIsRefusedAtOnceAlsoOnItsOpenChannel() throws Exception {
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    Enrolled nodes = enrollThreeNodes(admin, "revoked");
+
+    // Enrolled already: a new token is not enough, and a newer token supersedes an older one.
+    String older = issueToken(admin, nodes.pairId(), "gw-a");
+    String newer = issueToken(admin, nodes.pairId(), "gw-a");
+    assertEquals(1, enroll(newer, work.resolve("revoked-a-twice")));
+    assertTrue(
+        output("enroll-revoked-a-twice").contains("reset its enrollment first"),
+        output("enroll-revoked-a-twice"));
+
+    try (ChannelPeer open = ChannelPeer.asNode(nodes.a())) {
+      identified(open, nodes.a());
+      Reply reset =
+          admin.send(
+              "DELETE", "api/pairs/" + nodes.pairId() + "/nodes/gw-a/enrollment", null, Map.of());
+      assertEquals(204, reset.status(), reset.body());
+      assertEquals("revoked", refusal(open));
+      assertTrue(open.closedByMember(Duration.ofSeconds(10)), "the open channel closed at once");
+    }
+    try (ChannelPeer again = ChannelPeer.asNode(nodes.a())) {
+      assertEquals("unknown_certificate", refusal(again));
+    }
+    assertEquals(
+        1L,
+        Deployments.count(
+            "SELECT COUNT(*) FROM audit_event WHERE action = 'node.enrollment.reset'"
+                + " AND object_id = '"
+                + nodeId(nodes.a())
+                + "'"));
+
+    // The tokens issued before the reset are revoked; a new one enrolls the node again.
+    assertEquals(1, enroll(older, work.resolve("revoked-a-older")));
+    assertTrue(
+        output("enroll-revoked-a-older").contains("revoked"), output("enroll-revoked-a-older"));
+    Path fresh = work.resolve("revoked-a-fresh");
+    assertEquals(
+        0,
+        enroll(issueToken(admin, nodes.pairId(), "gw-a"), fresh),
+        output("enroll-revoked-a-fresh"));
+    try (ChannelPeer back = ChannelPeer.asNode(fresh)) {
+      identified(back, fresh);
+    }
+  }
+
+  @Test
+  void onlyTheMastersOwnChannelHoldsItsPairsLease() throws Exception {
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    Enrolled nodes = enrollThreeNodes(admin, "lease");
+    long pair = nodes.pairId();
+    try (ChannelPeer master = ChannelPeer.asNode(nodes.a());
+        ChannelPeer partner = ChannelPeer.asNode(nodes.b());
+        ChannelPeer stranger = ChannelPeer.asNode(nodes.other())) {
+      identified(master, nodes.a());
+      master.send(new ChannelMessage.LeaseRenewal(pair));
+      Thread.sleep(100);
+      for (int round = 0; round < 5; round++) {
+        master.send(new ChannelMessage.LeaseRenewal(pair));
+        partner.send(new ChannelMessage.LeaseRenewal(pair)); // cannot take the live lease
+        stranger.send(new ChannelMessage.LeaseRenewal(pair));
+        assertEquals("lease_for_other_pair", refusal(stranger));
+        Thread.sleep(100);
+      }
+      partner.send(new ChannelMessage.WitnessQuestion(7, pair));
+      assertEquals(
+          new ChannelMessage.WitnessAnswer(7, "refused"), partner.receive(Duration.ofSeconds(10)));
+      stranger.send(new ChannelMessage.WitnessQuestion(8, pair));
+      assertEquals("witness_for_other_pair", refusal(stranger));
+
+      // The master stops renewing (killed): within the lease the partner may take over.
+      Thread.sleep(800);
+      partner.send(new ChannelMessage.WitnessQuestion(9, pair));
+      assertEquals(
+          new ChannelMessage.WitnessAnswer(9, "agreed"), partner.receive(Duration.ofSeconds(10)));
+      master.send(new ChannelMessage.WitnessQuestion(10, pair));
+      assertEquals(
+          new ChannelMessage.WitnessAnswer(10, "refused"), master.receive(Duration.ofSeconds(10)));
+    }
+  }
+
   private static boolean isHealthy(ManagementServer server) {
     try {
       return server.get("api/health").status() == 200;
     } catch (Exception e) {
       return false;
-    }
-  }
-
-  private void refusesRogueBundles(
-      ManagementServer admin, long pairId, Path stateA, TestPki.Issued ca, int port)
-      throws Exception {
-    try (RogueClient rogue = gridClient(stateA)) {
-      IMap<String, String> bundles = rogue.grid().getMap(GridNames.BUNDLES);
-      String keyA = nodeId(stateA);
-      String current = bundles.get(keyA);
-      String forB = bundles.get(nodeId(work.resolve("b")));
-      JsonObject envelope = Json.createReader(new StringReader(current)).readObject();
-
-      bundles.set(keyA, Json.createObjectBuilder(envelope).add("signature", "").build().toString());
-      await("unsigned bundle reported", () -> "unsigned".equals(rejectedCode(admin, pairId)));
-
-      bundles.set(keyA, forB);
-      await(
-          "bundle for the other node reported",
-          () -> "wrong-node".equals(rejectedCode(admin, pairId)));
-
-      bundles.set(keyA, current); // a replay of what the node already runs
-      await("replayed bundle reported", () -> "not-newer".equals(rejectedCode(admin, pairId)));
-
-      try (TlsProbe stillServing = TlsProbe.connect(ca.certificate(), "127.0.0.1", port)) {
-        assertEquals("still", stillServing.echo("still"));
-      }
-      assertTrue(
-          Deployments.count("SELECT COUNT(*) FROM audit_event WHERE action = 'bundle.rejected'")
-              >= 3);
     }
   }
 
@@ -484,35 +682,6 @@ class GatewayEnrollmentIT {
     }
     throw new AssertionError(
         "timed out waiting until " + what + "; last pair status " + lastStatus);
-  }
-
-  private static JsonObject enrollment(Path stateDir) throws Exception {
-    return Json.createReader(
-            new StringReader(Files.readString(stateDir.resolve("enrollment.json"))))
-        .readObject();
-  }
-
-  private static String nodeId(Path stateDir) throws Exception {
-    return GridNames.key(enrollment(stateDir).getJsonNumber("nodeId").longValue());
-  }
-
-  /** A Hazelcast client that is not a node: it can write any map, as a rogue could. */
-  private record RogueClient(HazelcastInstance grid) implements AutoCloseable {
-    @Override
-    public void close() {
-      grid.shutdown();
-    }
-  }
-
-  private static RogueClient gridClient(Path stateDir) throws Exception {
-    JsonObject enrollment = enrollment(stateDir);
-    ClientConfig config = new ClientConfig();
-    config.setClusterName(enrollment.getString("gridCluster"));
-    enrollment
-        .getJsonArray("gridMembers")
-        .getValuesAs(jakarta.json.JsonString::getString)
-        .forEach(config.getNetworkConfig()::addAddress);
-    return new RogueClient(HazelcastClient.newHazelcastClient(config));
   }
 
   private static int freePort() throws Exception {

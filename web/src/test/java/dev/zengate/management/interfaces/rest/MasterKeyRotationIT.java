@@ -76,7 +76,8 @@ class MasterKeyRotationIT {
         assertEquals(200, rewrapped.status(), rewrapped.body());
         JsonObject counts = rewrapped.json();
         assertEquals(1, counts.getInt("privateKeys"), rewrapped.body());
-        assertEquals(1, counts.getInt("bundleSigningKeys"), rewrapped.body());
+        // The bundle-signing key and the node-channel CA.
+        assertEquals(2, counts.getInt("managementKeys"), rewrapped.body());
       }
 
       try (PayaraMicroProcess server = PayaraMicroProcess.start(dir, database, key(second, null))) {
