@@ -41,7 +41,8 @@ export async function api<T>(
   body?: unknown,
   ifMatch?: string | null,
 ): Promise<Reply<T>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // X-Zengate-Console: no Basic challenge for us (the browser would show its own password dialog).
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Zengate-Console': '1' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (ifMatch) headers['If-Match'] = ifMatch;

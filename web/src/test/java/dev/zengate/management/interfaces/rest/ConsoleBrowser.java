@@ -109,13 +109,32 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   WebElement waitFor(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    return until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   void waitForText(By by, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  /** Waits for a condition; when it never comes, keeps what the browser showed, for the report. */
+  private <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      String name = "failed-" + System.currentTimeMillis();
+      screenshot(name);
+      try {
+        Files.writeString(
+            SCREENSHOTS.resolve(name + "-" + language + ".html"),
+            driver.getPageSource()
+                + "\n<!-- browser log:\n"
+                + driver.manage().logs().get(LogType.BROWSER).getAll()
+                + "\n-->");
+      } catch (IOException io) {
+        e.addSuppressed(io);
+      }
+      throw e;
+    }
   }
 
   boolean present(By by) {

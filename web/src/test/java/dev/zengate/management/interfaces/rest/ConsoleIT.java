@@ -206,9 +206,13 @@ class ConsoleIT {
       b.field("pair-name").sendKeys(pair);
       b.click("create-pair-submit");
       b.waitForText(By.tagName("h1"), pair);
+      String id = b.currentPath().replaceFirst(".*/pairs/", "");
       b.open("audit");
-      b.waitForText(By.id("audit-table"), pair);
-      assertTrue(b.text(By.id("audit-table")).contains("pair.create"));
+      b.waitFor(
+          By.xpath(
+              "//table[@id='audit-table']//tr[td[3]='pair.create' and normalize-space(td[4])='pair "
+                  + id
+                  + "']"));
       assertTrue(b.text(By.id("chain-verification")).contains("intact"));
       b.checkScreen("audit");
       Path csv = ConsoleBrowser.DOWNLOADS.resolve("zengate-audit.csv");
