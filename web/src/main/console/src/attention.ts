@@ -13,7 +13,8 @@ export function attentionOf(pairs: PairView[]) {
     outOfSync: nodes.filter(({ node }) => node.enrolled && node.publishedVersion > 0 && !node.inSync),
     // Two live nodes of one pair that both say they are master.
     splitBrain: pairs.filter((p) => p.nodes.filter((n) => n.live && n.reportedRole === 'MASTER').length > 1),
-    notReporting: nodes.filter(({ node }) => !node.live),
+    // Enrolled but silent; a node never enrolled has nothing to report yet.
+    notReporting: nodes.filter(({ node }) => node.enrolled && !node.live),
     rejected: nodes.filter(({ node }) => node.rejectedCode != null),
   };
 }

@@ -12,22 +12,42 @@ import { CertificateView } from '../types';
 import { useLoad } from '../useLoad';
 
 const BANDS: (ExpiryBand | 'all')[] = ['all', 'expired', 'within15', 'within30', 'within60', 'later'];
+const WITHIN: Partial<Record<ExpiryBand | 'all', number>> = { expired: 0, within15: 15, within30: 30, within60: 60 };
+const PAGE = 100;
 
 export function Certificates() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [params, setParams] = useSearchParams();
   const band = (params.get('band') ?? 'all') as ExpiryBand | 'all';
-  const { data, error, reload } = useLoad(() => get<CertificateView[]>('certificates?limit=1000'), []);
+  const offset = Number(params.get('offset') ?? 0);
+  // Paged on the server (10,000 certificates are not one screen); a band up to 60 days is asked
+  // of the server too, then narrowed to the band here.
+  const { data, error, reload } = useLoad(
+    () => get<CertificateView[]>(`certificates?limit=${PAGE}&offset=${offset}` + (WITHIN[band] !== undefined ? `&expiringWithinDays=${WITHIN[band]}` : '')),
+    [band, offset],
+  );
   const rows = (data ?? []).filter((c) => band === 'all' || expiryBand(c.daysLeft, c.expired) === band);
+  const go = (next: { band?: string; offset?: number }) => {
+    const p = new URLSearchParams();
+    const b = next.band ?? band;
+    if (b !== 'all') p.set('band', b);
+    if (next.offset) p.set('offset', String(next.offset));
+    setParams(p);
+  };
   return (
     <Screen title={t('certificates.title')}>
       {canEdit(session.role) && <ImportCertificate onImported={reload} />}
       <ToggleGroup aria-label={t('certificates.band')} className="pf-v6-u-mb-md">
         {BANDS.map((b) => (
-          <ToggleGroupItem key={b} text={t(`band.${b}`)} buttonId={`band-${b}`} isSelected={band === b} onChange={() => setParams(b === 'all' ? {} : { band: b })} />
+          <ToggleGroupItem key={b} text={t(`band.${b}`)} buttonId={`band-${b}`} isSelected={band === b} onChange={() => go({ band: b, offset: 0 })} />
         ))}
       </ToggleGroup>
+      <div className="pf-v6-u-mb-md">
+        <Button variant="secondary" isDisabled={offset === 0} onClick={() => go({ offset: Math.max(0, offset - PAGE) })}>{t('common.previous')}</Button>{' '}
+        <Button variant="secondary" isDisabled={!data || data.length < PAGE} onClick={() => go({ offset: offset + PAGE })}>{t('common.next')}</Button>{' '}
+        {t('common.rows', { from: offset + 1, to: offset + (data?.length ?? 0) })}
+      </div>
       <ProblemAlert error={error} />
       <DataTable
         id="certificates-table"
