@@ -2,6 +2,7 @@ package dev.zengate.management.interfaces.rest.problem;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,7 +15,14 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicationException> {
 
+  /**
+   * Sent by the web console with every API call. A Basic challenge would make the browser pop up
+   * its own password dialog over the console's sign-in screen, so the console gets none.
+   */
+  public static final String CONSOLE_HEADER = "X-Zengate-Console";
+
   @Context private SecurityContext security;
+  @Context private HttpHeaders headers;
 
   @Override
   public Response toResponse(WebApplicationException exception) {
@@ -31,7 +39,11 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
                   "unauthorized",
                   "Unauthorized",
                   "valid credentials are required: HTTP Basic or a Bearer API token"))
-          .header("WWW-Authenticate", "Basic realm=\"zengate\", Bearer realm=\"zengate\"")
+          .header(
+              "WWW-Authenticate",
+              headers != null && headers.getHeaderString(CONSOLE_HEADER) != null
+                  ? "Bearer realm=\"zengate\""
+                  : "Basic realm=\"zengate\", Bearer realm=\"zengate\"")
           .build();
     }
     String detail =

@@ -1,0 +1,35 @@
+// The server names the value it refuses in its own words ("bind port 70000 is out of range",
+// "a virtual server needs a certificate (certificateId)"); this finds the form field concerned.
+
+/** Field name → phrases with which the server's messages about that field begin or that they contain. */
+export type FieldPhrases = Record<string, string[]>;
+
+export function fieldOfProblem(detail: string, fields: FieldPhrases): string | null {
+  const text = detail.toLowerCase();
+  let best: { field: string; length: number } | null = null;
+  for (const [field, phrases] of Object.entries(fields)) {
+    for (const phrase of [`(${field.toLowerCase()})`, ...phrases.map((p) => p.toLowerCase())]) {
+      // The longest phrase found wins: "target port" over "port", "(certificateId)" over "name".
+      if (text.includes(phrase) && (best === null || phrase.length > best.length)) {
+        best = { field, length: phrase.length };
+      }
+    }
+  }
+  return best?.field ?? null;
+}
+
+export const VIRTUAL_SERVER_FIELDS: FieldPhrases = {
+  name: ['name'],
+  bindAddress: ['bind address'],
+  bindPort: ['bind port'],
+  targetAddress: ['target address'],
+  targetPort: ['target port'],
+  certificateId: ['certificate'],
+  clientTrustStoreId: ['trust store'],
+};
+
+export const PAIR_FIELDS: FieldPhrases = {
+  name: ['name'],
+  site: ['site'],
+  description: ['description'],
+};

@@ -1,0 +1,111 @@
+// The REST API's representations, as the console reads them (web/.../interfaces/rest/dto).
+
+export interface NodeView {
+  id: number;
+  name: string;
+  host: string;
+  priority: number;
+  enrolled: boolean;
+  enrolledAt: string | null;
+  reportedRole: string | null;
+  live: boolean;
+  lastHeartbeatAt: string | null;
+  activeConnections: number | null;
+  publishedVersion: number;
+  publishedHash: string | null;
+  publishedAt: string | null;
+  appliedConfigVersion: number | null;
+  appliedConfigHash: string | null;
+  appliedAt: string | null;
+  inSync: boolean;
+  rejectedVersion: number | null;
+  rejectedCode: string | null;
+  rejectedReason: string | null;
+  rejectedAt: string | null;
+  version: number;
+}
+
+export interface PairView {
+  id: number;
+  name: string;
+  site: string | null;
+  description: string | null;
+  nodes: NodeView[];
+  version: number;
+}
+
+export interface PairStatusView {
+  pairId: number;
+  pair: string;
+  master: string | null;
+  splitBrain: boolean;
+  inSync: boolean;
+  inSyncSince: string | null;
+  outOfSyncSince: string | null;
+  nodes: NodeView[];
+}
+
+export interface CertificateView {
+  id: number;
+  sha256Fingerprint: string;
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  daysLeft: number;
+  expired: boolean;
+  keyAlgorithm: string;
+  keySize: number;
+  subjectAltNames: string[];
+  ca: boolean;
+  origin: string;
+  issuerCertificateId: number | null;
+  hasPrivateKey: boolean;
+}
+
+export interface VirtualServerView {
+  id: number;
+  pairId: number;
+  name: string;
+  bindAddress: string;
+  bindPort: number;
+  targetAddress: string;
+  targetPort: number;
+  certificateId: number;
+  clientAuth: string;
+  clientTrustStoreId: number | null;
+  protocols: string[];
+  cipherSuites: string[];
+  revocation: string;
+  noAiaPolicy: string;
+  ocspStapling: boolean;
+  version: number;
+}
+
+export interface TrustStoreView {
+  id: number;
+  name: string;
+  description: string | null;
+  certificates: CertificateView[];
+  version: number;
+}
+
+export interface AuditEventView {
+  id: number;
+  occurredAt: string;
+  actor: string;
+  sourceAddress: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface UserView {
+  username: string;
+  role: string;
+  enabled: boolean;
+  version: number;
+}

@@ -1,0 +1,339 @@
+package dev.zengate.management.interfaces.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import java.util.List;
+import java.util.ArrayList;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web console in a real browser (headless Chromium) against the real server, in Japanese and in
+ * English: each test is one thing an operator, an admin or an auditor does, and each screen it
+ * visits is checked by axe-core, for CSP violations, and kept as a screenshot.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+  @Deployment(testable = false)
+  static WebArchive builtWar() {
+    return Deployments.builtWar();
+  }
+
+  @ArquillianResource private URL deployment;
+
+  private ManagementServer server() {
+    return new ManagementServer(deployment);
+  }
+
+  /** Every browser a test opened, quit after it even when a step failed before its try block. */
+  private final List<ConsoleBrowser> opened = new ArrayList<>();
+
+  @AfterEach
+  void quitBrowsers() {
+    opened.forEach(ConsoleBrowser::close);
+    opened.clear();
+  }
+
+  private ConsoleBrowser browser(String language) {
+    ConsoleBrowser browser = new ConsoleBrowser(server().application(), language);
+    opened.add(browser);
+    return browser;
+  }
+
+  private ConsoleBrowser admin(String language) {
+    return browser(language).signIn("admin", ManagementServer.ADMIN_PASSWORD);
+  }
+
+  private static String unique(String prefix) {
+    return prefix + "-" + System.nanoTime();
+  }
+
+  @Test
+  void anAdminSignsInAndSeesTheOverviewInJapanese() {
+    try (ConsoleBrowser b = admin("ja")) {
+      assertTrue(b.text(By.tagName("h1")).contains("対応が必要な項目"));
+      assertTrue(b.text(By.id("signed-in-as")).contains("admin（管理者）"));
+      assertTrue(b.present(By.id("attention-certificates-within30")));
+      b.checkScreen("overview");
+    }
+  }
+
+  @Test
+  void anAdminSignsInAndSeesTheOverviewInEnglish() {
+    try (ConsoleBrowser b = admin("en")) {
+      assertTrue(b.text(By.tagName("h1")).contains("what needs attention"));
+      assertTrue(b.text(By.id("signed-in-as")).contains("admin (administrator)"));
+      b.checkScreen("overview");
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithTheServersMessage() {
+    try (ConsoleBrowser b = browser("en").open("")) {
+      b.field("username").sendKeys("admin");
+      b.field("password").sendKeys("not-the-password");
+      b.click("sign-in");
+      assertTrue(b.text(By.id("problem")).contains("wrong password"));
+      assertFalse(b.present(By.id("sign-out")));
+      b.checkScreen("sign-in-refused");
+    }
+  }
+
+  @Test
+  void aNewPairGetsAnEnrollmentCommandToCopy() {
+    String pair = unique("tokyo");
+    try (ConsoleBrowser b = admin("ja").open("pairs")) {
+      b.field("pair-name").sendKeys(pair);
+      b.field("pair-site").sendKeys("東京");
+      b.click("create-pair-submit");
+      b.waitForText(By.tagName("h1"), pair);
+      assertTrue(b.currentPath().matches(".*/pairs/\\d+"), b.currentPath());
+      b.field("node-name").sendKeys("gw-a");
+      b.field("node-host").sendKeys("127.0.0.1");
+      b.click("add-node-submit");
+      b.click("enroll-gw-a");
+      String command = b.text(By.id("enrollment"));
+      assertTrue(
+          command.contains("java -jar zengate-gateway.jar enroll --server http://127.0.0.1:"),
+          command);
+      assertTrue(command.contains("--token zge"), command);
+      b.checkScreen("pair-enrollment");
+    }
+  }
+
+  @Test
+  void aVirtualServerCreatedInTheFormIsListed() throws Exception {
+    Fixture f = fixture();
+    String name = unique("zengin-in");
+    try (ConsoleBrowser b = admin("en").open("virtual-servers/new")) {
+      fillVirtualServer(b, f, name, "55020");
+      b.checkScreen("virtual-server-form");
+      b.click("virtual-server-submit");
+      b.waitForText(By.id("virtual-servers-table"), name);
+      assertTrue(b.text(By.id("virtual-servers-table")).contains("192.0.2.10:55020"));
+      b.checkScreen("virtual-servers");
+    }
+  }
+
+  @Test
+  void badInputShowsTheServersMessageAtTheFieldAndStoresNothing() throws Exception {
+    Fixture f = fixture();
+    long before = Deployments.count("SELECT count(*) FROM virtual_server");
+    try (ConsoleBrowser b = admin("ja").open("virtual-servers/new")) {
+      fillVirtualServer(b, f, unique("bad-port"), "70000");
+      b.click("virtual-server-submit");
+      String message = b.text(By.id("vs-bindPort-error"));
+      assertTrue(message.contains("out of range 1-65535"), message);
+      assertTrue(b.currentPath().endsWith("/virtual-servers/new"));
+      b.checkScreen("virtual-server-bad-port");
+    }
+    assertEquals(before, Deployments.count("SELECT count(*) FROM virtual_server"));
+  }
+
+  @Test
+  void aCertificateIsImportedByFileUpload() throws Exception {
+    TestPki.Issued ca = TestPki.rootCa("CN=Upload CA " + System.nanoTime());
+    String subject = "CN=upload-" + System.nanoTime() + ".example.jp";
+    TestPki.Issued leaf =
+        TestPki.issue(ca, subject, TestPki.ec(), false, TestPki.validNow(), "upload.example.jp");
+    Path file = Files.createTempFile("zengate-upload-", ".pem");
+    Files.writeString(file, leaf.certificatePem() + leaf.keyPem());
+    try (ConsoleBrowser b = admin("ja").open("certificates")) {
+      b.field("certificate-file").sendKeys(file.toAbsolutePath().toString());
+      b.click("import-submit");
+      b.waitForText(By.id("certificate-detail"), subject.substring(3));
+      assertTrue(b.text(By.id("certificate-detail")).contains("秘密鍵あり"));
+      b.checkScreen("certificate-detail");
+      b.open("certificates");
+      b.waitForText(By.id("certificates-table"), subject.substring(3));
+      b.checkScreen("certificates");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Test
+  void anAuditorSeesNoEditControlAndAForcedChangeIsRefused() throws Exception {
+    String auditor = unique("auditor");
+    Reply created =
+        server()
+            .asAdmin()
+            .post(
+                "api/users",
+                JsonBody.of(
+                    Map.of(
+                        "username", auditor, "password", "auditor-password-1", "role", "auditor")));
+    assertEquals(201, created.status(), created.body());
+    try (ConsoleBrowser b = browser("ja").signIn(auditor, "auditor-password-1")) {
+      b.open("pairs");
+      b.waitFor(By.id("pairs-table"));
+      assertFalse(b.present(By.id("create-pair")));
+      b.open("virtual-servers");
+      b.waitFor(By.id("virtual-servers-table"));
+      assertFalse(b.present(By.id("new-virtual-server")));
+      b.open("certificates");
+      b.waitFor(By.id("certificates-table"));
+      assertFalse(b.present(By.id("import-certificate")));
+      b.open("users");
+      b.waitFor(By.id("issue-token"));
+      assertFalse(b.present(By.id("create-user")));
+      b.checkScreen("auditor-users");
+      Object status =
+          b.asyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "fetch('api/session').then(r => r.json()).then(s => fetch('api/pairs', {method: 'POST',"
+                  + " headers: {'Content-Type': 'application/json', 'X-CSRF-Token': s.csrfToken},"
+                  + " body: JSON.stringify({name: 'forced-by-auditor'})})).then(r => done(r.status));");
+      assertEquals(403L, status);
+    }
+    assertEquals(
+        0, Deployments.count("SELECT count(*) FROM gateway_pair WHERE name = 'forced-by-auditor'"));
+  }
+
+  @Test
+  void theAuditPageShowsTheChangesJustMadeAndExportsCsv() throws Exception {
+    String pair = unique("audited");
+    try (ConsoleBrowser b = admin("en").open("pairs")) {
+      b.field("pair-name").sendKeys(pair);
+      b.click("create-pair-submit");
+      b.waitForText(By.tagName("h1"), pair);
+      String id = b.currentPath().replaceFirst(".*/pairs/", "");
+      b.open("audit");
+      b.waitFor(
+          By.xpath(
+              "//table[@id='audit-table']//tr[td[3]='pair.create' and normalize-space(td[4])='pair "
+                  + id
+                  + "']"));
+      assertTrue(b.text(By.id("chain-verification")).contains("intact"));
+      b.checkScreen("audit");
+      Path csv = ConsoleBrowser.DOWNLOADS.resolve("zengate-audit.csv");
+      Files.deleteIfExists(csv);
+      b.click("export-csv");
+      long deadline = System.currentTimeMillis() + 15_000;
+      while (!(Files.exists(csv) && Files.readString(csv).contains(pair))
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+      assertTrue(Files.exists(csv), "the CSV was downloaded");
+      assertTrue(Files.readString(csv).contains(pair), "the CSV holds the new pair");
+    }
+  }
+
+  @Test
+  void signOutEndsTheSessionOnTheServer() throws Exception {
+    try (ConsoleBrowser b = admin("ja")) {
+      // The Secure cookie was kept by Chromium over http://127.0.0.1 (a secure context).
+      Cookie cookie = b.cookie("zengate_session");
+      assertTrue(
+          cookie != null && cookie.isHttpOnly() && cookie.isSecure(), String.valueOf(cookie));
+      assertEquals("Strict", cookie.getSameSite());
+      assertEquals(200, withCookie("GET", "api/session", cookie.getValue(), null));
+      // A change carried by the cookie alone (as a forged cross-site request would be) is refused.
+      assertEquals(403, withCookie("POST", "api/pairs", cookie.getValue(), "{\"name\":\"csrf\"}"));
+      b.click("sign-out");
+      b.waitFor(By.id("sign-in"));
+      b.checkScreen("signed-out");
+      assertEquals(401, withCookie("GET", "api/session", cookie.getValue(), null));
+      assertEquals(401, withCookie("GET", "api/pairs", cookie.getValue(), null));
+    }
+  }
+
+  @Test
+  void everyConsoleAddressIsServedUnderTheSecurityPolicy() throws Exception {
+    HttpResponse<String> page = fetch("pairs/12345");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<div id=\"root\">"), page.body());
+    String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+    assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    assertFalse(policy.contains("unsafe-inline"), policy);
+    assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
+    assertEquals(404, fetch("assets/missing.js").statusCode());
+    assertTrue(fetch("api/pairs").headers().firstValue("Content-Type").orElse("").contains("json"));
+  }
+
+  private record Fixture(String pairName, String certificateSubject) {}
+
+  /** A pair and a server certificate with its key, made through the API as a script would. */
+  private Fixture fixture() throws Exception {
+    ManagementServer admin = server().asAdmin();
+    String pair = unique("vs-pair");
+    assertEquals(201, admin.post("api/pairs", JsonBody.of(Map.of("name", pair))).status());
+    TestPki.Issued ca = TestPki.rootCa("CN=Console CA " + System.nanoTime());
+    String subject = "CN=vs-" + System.nanoTime() + ".example.jp";
+    TestPki.Issued leaf =
+        TestPki.issue(ca, subject, TestPki.ec(), false, TestPki.validNow(), "vs.example.jp");
+    Reply imported =
+        admin.post(
+            "api/certificates",
+            JsonBody.of(
+                Map.of("certificates", leaf.certificatePem(), "privateKey", leaf.keyPem())));
+    assertEquals(201, imported.status(), imported.body());
+    return new Fixture(pair, subject);
+  }
+
+  private static void fillVirtualServer(ConsoleBrowser b, Fixture f, String name, String port) {
+    b.waitForText(By.id("vs-pairId"), f.pairName());
+    new Select(b.field("vs-pairId")).selectByVisibleText(f.pairName());
+    b.field("vs-name").sendKeys(name);
+    b.field("vs-bindAddress").clear();
+    b.field("vs-bindAddress").sendKeys("192.0.2.10");
+    b.field("vs-bindPort").clear();
+    b.field("vs-bindPort").sendKeys(port);
+    b.field("vs-targetAddress").sendKeys("10.1.1.20");
+    Select certificate = new Select(b.field("vs-certificateId"));
+    certificate.getOptions().stream()
+        .filter(o -> o.getText().startsWith(f.certificateSubject()))
+        .findFirst()
+        .orElseThrow()
+        .click();
+  }
+
+  private HttpResponse<String> fetch(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(server().application().resolve(path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private int withCookie(String method, String path, String session, String json) throws Exception {
+    URI uri = server().application().resolve(path);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Cookie", "zengate_session=" + session)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return HttpClient.newHttpClient()
+        .send(request.build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
