@@ -3,8 +3,6 @@ package dev.zengate.gateway.managed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zengate.bundle.BundleJson;
-import dev.zengate.bundle.NodeReport;
 import dev.zengate.gateway.testsupport.AdminCalls;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.Peers;

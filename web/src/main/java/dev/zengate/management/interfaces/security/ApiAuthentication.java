@@ -25,9 +25,9 @@ import java.util.Set;
  * API token, or the web console's session cookie (see {@link SessionCookie}), which must come with
  * the session's CSRF token on every method that changes something. Without valid credentials the
  * request goes on anonymous, and the operation's role check refuses it with 401 (see {@code
- * WebApplicationProblemMapper}); failed logins are audited by the user directory. A name or
- * address with too many recent failures gets 429 with {@code Retry-After} before any password is
- * checked (see {@code LoginThrottle}).
+ * WebApplicationProblemMapper}); failed logins are audited by the user directory. A name or address
+ * with too many recent failures gets 429 with {@code Retry-After} before any password is checked
+ * (see {@code LoginThrottle}).
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
@@ -122,7 +122,6 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     }
     return AuthenticationStatus.SEND_FAILURE;
   }
-
 
   private static void refuse(HttpServletResponse response, DomainProblem problem) {
     boolean throttled = problem instanceof TooManyAttemptsException;
