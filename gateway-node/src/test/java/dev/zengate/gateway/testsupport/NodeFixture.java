@@ -48,6 +48,19 @@ public final class NodeFixture implements AutoCloseable {
     return AdminCalls.call(adminPort, method, path, adminTokenFile());
   }
 
+  /**
+   * The node's metrics once they hold every one of {@code expected}, waiting up to 5 s: a failed
+   * handshake is counted on the event loop after the close, which the client may see first.
+   */
+  public String metricsWith(String... expected) throws Exception {
+    String metrics = admin("GET", "/metrics").body();
+    for (int i = 0; i < 50 && !java.util.Arrays.stream(expected).allMatch(metrics::contains); i++) {
+      Thread.sleep(100);
+      metrics = admin("GET", "/metrics").body();
+    }
+    return metrics;
+  }
+
   /** The token file the node made beside its configuration (the default place). */
   public Path adminTokenFile() {
     return configFile.resolveSibling("admin-token");
