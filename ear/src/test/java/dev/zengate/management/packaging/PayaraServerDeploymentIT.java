@@ -39,8 +39,9 @@ class PayaraServerDeploymentIT {
                   HttpResponse.BodyHandlers.ofString());
 
       assertEquals(200, health.statusCode(), health.body());
+      // UP means the database answered and its schema is current; an anonymous caller is told
+      // no more than that.
       assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
-      assertTrue(health.body().contains("\"reachable\":true"), health.body());
     }
   }
 }
