@@ -510,6 +510,9 @@ class GatewayEnrollmentIT {
         assertEquals("lease_for_other_pair", refusal(stranger));
         Thread.sleep(100);
       }
+      // A fresh renewal first: the lease lives 600 ms, and a slow round above may have used it up.
+      master.send(new ChannelMessage.LeaseRenewal(pair));
+      Thread.sleep(50);
       partner.send(new ChannelMessage.WitnessQuestion(7, pair));
       assertEquals(
           new ChannelMessage.WitnessAnswer(7, "refused"), partner.receive(Duration.ofSeconds(10)));

@@ -24,11 +24,13 @@ final class PayaraMicroProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
+  private final Path root;
 
-  private PayaraMicroProcess(Process process, Path log, int port) {
+  private PayaraMicroProcess(Process process, Path log, int port, Path root) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.root = root;
   }
 
   /**
@@ -55,6 +57,9 @@ final class PayaraMicroProcess implements AutoCloseable {
     int port = freePort();
     int gridPort = freePort();
     Path log = Files.createTempFile(dir, "payara-", ".log");
+    // Payara's root directory lives outside the test's @TempDir and is removed by close() once the
+    // process is gone: JUnit deleting it under a server still shutting down took minutes.
+    Path root = Files.createTempDirectory("zengate-payara-root");
     ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
@@ -70,7 +75,7 @@ final class PayaraMicroProcess implements AutoCloseable {
                     "--port",
                     Integer.toString(port),
                     "--rootdir",
-                    Files.createTempDirectory(dir, "payara-root").toString(),
+                    root.toString(),
                     "--clustername",
                     "zengate-process-" + port,
                     "--clustermode",
@@ -94,7 +99,7 @@ final class PayaraMicroProcess implements AutoCloseable {
             env.put(name, value);
           }
         });
-    return new PayaraMicroProcess(builder.start(), log, port);
+    return new PayaraMicroProcess(builder.start(), log, port, root);
   }
 
   ManagementServer admin() throws IOException {
@@ -157,8 +162,13 @@ final class PayaraMicroProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException leftBehind) {
+      // A temporary directory left behind is harmless.
     }
   }
 }
