@@ -1,3 +1,4 @@
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -5,9 +6,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Sets up the demo through the management API, as central IT would: the pair "demo" with nodes
@@ -16,19 +22,20 @@ import java.util.regex.Pattern;
  * issues an enrollment token for every node named on the command line and prints "NAME TOKEN"
  * lines. Run by ./zengate start; changes nothing that already exists.
  *
- * <p>ZENGATE_ADMIN_PASSWORD=… java Provision.java BASE_URL PKI_DIR [NODE...]
+ * <p>ZENGATE_ADMIN_PASSWORD=… [ZENGATE_TLS_CA=var/tls/ca.crt] java Provision.java BASE_URL PKI_DIR [NODE...]
  *
  * <p>The password comes from the environment: a command line is readable by every local user.
  * Exits 3 when the admin password is refused (the database's admin has another one).
  */
 public class Provision {
 
-  static HttpClient http = HttpClient.newHttpClient();
+  static HttpClient http;
   static String base;
   static String auth;
 
   public static void main(String[] args) throws Exception {
     base = args[0].endsWith("/") ? args[0] : args[0] + "/";
+    http = client(System.getenv("ZENGATE_TLS_CA"));
     String password = System.getenv("ZENGATE_ADMIN_PASSWORD");
     if (password == null || password.isEmpty()) {
       System.err.println("Provision: set ZENGATE_ADMIN_PASSWORD");
@@ -104,5 +111,25 @@ public class Provision {
       throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
     }
     return response.body();
+  }
+
+  /** An HTTP client trusting the CA in {@code caFile} (PEM) when given, else the JDK's CAs. */
+  static HttpClient client(String caFile) throws Exception {
+    if (caFile == null || caFile.isEmpty()) {
+      return HttpClient.newHttpClient();
+    }
+    KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+    anchors.load(null, null);
+    try (InputStream in = Files.newInputStream(Path.of(caFile))) {
+      int i = 0;
+      for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        anchors.setCertificateEntry("ca-" + i++, ca);
+      }
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(anchors);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trust.getTrustManagers(), null);
+    return HttpClient.newBuilder().sslContext(tls).build();
   }
 }

@@ -29,11 +29,15 @@ bench_database() {
 
 start_management_server() {
   local port=$1; shift
+  # The listeners as ./zengate start sets them (HTTPS on an ephemeral-range port beside), plus
+  # plain HTTP on loopback at PORT, which the benchmark clients speak.
+  ZENGATE_HTTPS_PORT=$((port + 363)) ZENGATE_HTTP_PORT=$port java -cp "$ROOT/web/target/zengate/WEB-INF/lib/*" \
+    dev.zengate.management.tools.HttpsSetup "$WORK/tls" "$WORK/preboot.asadmin" >/dev/null
   ZENGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB ZENGATE_DB_USER=zengate ZENGATE_DB_PASSWORD=$PASSWORD \
   ZENGATE_DB_OWNER=zengate_owner ZENGATE_DB_OWNER_PASSWORD=$OWNER_PASSWORD \
   ZENGATE_ADMIN_PASSWORD=$ADMIN_PASSWORD ZENGATE_MASTER_KEY=$(openssl rand -base64 32) \
     java -Xmx1g -Dhazelcast.socket.bind.any=false -jar "$ROOT/web/target/payara-micro.jar" \
-    --deploy "$ROOT/web/target/zengate.war" --contextroot / --port "$port" --rootdir "$WORK/payara" \
+    --deploy "$ROOT/web/target/zengate.war" --contextroot / --prebootcommandfile "$WORK/preboot.asadmin" --rootdir "$WORK/payara" \
     "$@" >"$WORK/payara.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 180); do

@@ -8,6 +8,8 @@ import dev.zengate.gateway.managed.EnrollmentClient;
 import dev.zengate.gateway.managed.EnrollmentClient.EnrollmentRefusedException;
 import dev.zengate.gateway.managed.NodeKeys;
 import dev.zengate.gateway.managed.StateDir;
+import dev.zengate.gateway.trust.TrustParsers;
+import dev.zengate.gateway.trust.UnusableInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -45,6 +47,14 @@ final class EnrollCommand implements Callable<Integer> {
   @Option(names = "--state-dir", required = true, description = "Node state directory.")
   Path stateDir;
 
+  @Option(
+      names = "--server-ca",
+      paramLabel = "FILE",
+      description =
+          "PEM file of the CA that issued the management server's HTTPS certificate (its"
+              + " generated CA is var/tls/ca.crt); default: the JDK's CAs.")
+  Path serverCa;
+
   @Option(names = "--force", description = "Enroll again over an existing enrollment.")
   boolean force;
 
@@ -75,7 +85,13 @@ final class EnrollCommand implements Callable<Integer> {
     try {
       parsed = EnrollmentToken.parse(token);
       client =
-          new EnrollmentClient(server, dev.zengate.gateway.config.DurationParser.parse(timeout));
+          new EnrollmentClient(
+              server,
+              dev.zengate.gateway.config.DurationParser.parse(timeout),
+              serverCa == null ? null : TrustParsers.certificates(serverCa));
+    } catch (UnusableInputException e) {
+      err.println("enroll: --server-ca " + e.getMessage());
+      return EXIT_UNUSABLE;
     } catch (IllegalArgumentException e) {
       err.println("enroll: " + e.getMessage());
       return EXIT_UNUSABLE;
@@ -106,6 +122,14 @@ final class EnrollCommand implements Callable<Integer> {
       enrollment = client.enroll(parsed, keys, channelKey);
     } catch (EnrollmentRefusedException e) {
       err.println("enroll: " + e.getMessage());
+      return EXIT_REFUSED;
+    } catch (javax.net.ssl.SSLHandshakeException e) {
+      err.println(
+          "enroll: "
+              + client.endpoint()
+              + " presented a certificate this node does not trust (name the CA that issued it"
+              + " with --server-ca FILE; the management server's generated CA is var/tls/ca.crt): "
+              + e.getMessage());
       return EXIT_REFUSED;
     } catch (IOException e) {
       err.println("enroll: cannot reach " + client.endpoint() + ": " + e);

@@ -16,10 +16,15 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Enrolls a node: sends the token and the node's public key to {@code SERVER/api/enrollment} and
@@ -47,9 +52,41 @@ public final class EnrollmentClient {
    * @throws IllegalArgumentException when {@code server} is not an absolute http(s) URL
    */
   public EnrollmentClient(String server, Duration timeout) {
+    this(server, timeout, null);
+  }
+
+  /**
+   * Trusts only the CAs in {@code serverCa} (PEM) for the server's HTTPS certificate, when given
+   * (the management server's generated CA, {@code var/tls/ca.crt}); else the JDK's CAs.
+   *
+   * @throws IllegalArgumentException when the URL or the CA file is unusable
+   */
+  public EnrollmentClient(String server, Duration timeout, List<X509Certificate> serverCa) {
     this.endpoint = endpoint(server);
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+    if (serverCa != null) {
+      builder.sslContext(trusting(serverCa));
+    }
+    this.http = builder.build();
+  }
+
+  private static SSLContext trusting(List<X509Certificate> anchors) {
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      for (int i = 0; i < anchors.size(); i++) {
+        store.setCertificateEntry("ca-" + i, anchors.get(i));
+      }
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalArgumentException("cannot trust the server CA: " + e.getMessage(), e);
+    }
   }
 
   public URI endpoint() {

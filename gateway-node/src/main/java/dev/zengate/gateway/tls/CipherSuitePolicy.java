@@ -1,5 +1,6 @@
 package dev.zengate.gateway.tls;
 
+import dev.zengate.bundle.TlsSuites;
 import dev.zengate.gateway.config.TlsProviderKind;
 import dev.zengate.gateway.config.TlsVersion;
 import io.netty.handler.ssl.CipherSuiteConverter;
@@ -27,14 +28,7 @@ import javax.net.ssl.SSLContext;
 public final class CipherSuitePolicy {
 
   /** ECDHE with AES-GCM and ChaCha20-Poly1305 only: forward secret, authenticated encryption. */
-  public static final List<String> DEFAULT_TLS12 =
-      List.of(
-          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+  public static final List<String> DEFAULT_TLS12 = TlsSuites.TLS12;
 
   /**
    * Appended to the defaults when TLS 1.0/1.1 is enabled: what old clients offer (the seed's client
@@ -49,8 +43,7 @@ public final class CipherSuitePolicy {
           "TLS_RSA_WITH_AES_128_CBC_SHA",
           "TLS_RSA_WITH_AES_256_CBC_SHA");
 
-  public static final List<String> TLS13 =
-      List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+  public static final List<String> TLS13 = TlsSuites.TLS13;
 
   private CipherSuitePolicy() {}
 

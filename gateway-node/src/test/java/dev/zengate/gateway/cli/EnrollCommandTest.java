@@ -23,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +123,20 @@ class EnrollCommandTest {
   }
 
   @Test
+  void anUnreadableServerCaFileIsNamedAndNothingIsGenerated() throws Exception {
+    answering = management;
+    Path state = dir.resolve("state");
+
+    Result result =
+        enroll(token(management), state, "--server-ca", dir.resolve("missing-ca.crt").toString());
+
+    assertEquals(2, result.exit, result.err);
+    assertTrue(
+        result.err.contains("--server-ca") && result.err.contains("missing-ca.crt"), result.err);
+    assertFalse(Files.exists(state.resolve("node.key")));
+  }
+
+  @Test
   void refusesAServerWhoseSigningKeyIsNotTheTokens() throws Exception {
     answering = impostor;
     Path state = dir.resolve("state");
@@ -192,15 +207,19 @@ class EnrollCommandTest {
 
   private record Result(int exit, String out, String err) {}
 
-  private Result enroll(String token, Path state) {
-    return run(
-        "enroll",
-        "--server",
-        "http://127.0.0.1:" + server.getAddress().getPort() + "/",
-        "--token",
-        token,
-        "--state-dir",
-        state.toString());
+  private Result enroll(String token, Path state, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "enroll",
+                "--server",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/",
+                "--token",
+                token,
+                "--state-dir",
+                state.toString()));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
   }
 
   private static Result run(String... args) {

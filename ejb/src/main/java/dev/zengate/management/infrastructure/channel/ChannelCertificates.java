@@ -15,6 +15,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -31,9 +32,11 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Certificates of the node channel, all EC P-256: the cluster's CA (self-signed, may sign end
- * entities only), a member's server certificate (serverAuth, naming the host nodes dial) and a
- * node's client certificate (clientAuth only, so a node cannot pose as a member to another node).
+ * Certificates Zengate issues itself, all EC P-256. For the node channel: the cluster's CA
+ * (self-signed, may sign end entities only), a member's server certificate (serverAuth, naming the
+ * host nodes dial) and a node's client certificate (clientAuth only, so a node cannot pose as a
+ * member to another node). The management server's generated HTTPS certificate is made the same
+ * way, under a CA of its own.
  */
 public final class ChannelCertificates {
 
@@ -84,18 +87,36 @@ public final class ChannelCertificates {
   /** A member's server certificate for {@code host} (an IP literal or a DNS name). */
   public static X509Certificate server(
       X509Certificate ca, PrivateKey caKey, PublicKey serverKey, String host) {
-    GeneralName name =
-        host.matches("[0-9.]+|.*:.*")
-            ? new GeneralName(GeneralName.iPAddress, ipLiteral(host))
-            : new GeneralName(GeneralName.dNSName, host);
+    return server(ca, caKey, serverKey, "zengate-member " + host, List.of(host), SERVER_LIFETIME);
+  }
+
+  /**
+   * A TLS server certificate naming {@code hosts} (IP literals or DNS names); the management
+   * server's generated HTTPS certificate is one too.
+   */
+  public static X509Certificate server(
+      X509Certificate ca,
+      PrivateKey caKey,
+      PublicKey serverKey,
+      String commonName,
+      List<String> hosts,
+      Duration lifetime) {
+    GeneralName[] names =
+        hosts.stream()
+            .map(
+                host ->
+                    host.matches("[0-9.]+|.*:.*")
+                        ? new GeneralName(GeneralName.iPAddress, ipLiteral(host))
+                        : new GeneralName(GeneralName.dNSName, host))
+            .toArray(GeneralName[]::new);
     return endEntity(
         ca,
         caKey,
         serverKey,
-        new X500Name("CN=zengate-member " + host),
-        SERVER_LIFETIME,
+        new X500Name("CN=" + commonName),
+        lifetime,
         KeyPurposeId.id_kp_serverAuth,
-        new GeneralNames(name));
+        new GeneralNames(names));
   }
 
   private static X509Certificate endEntity(

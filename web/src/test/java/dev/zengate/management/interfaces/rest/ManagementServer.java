@@ -24,20 +24,27 @@ final class ManagementServer {
 
   static final String ADMIN_PASSWORD = "test-admin-password-1";
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final URI server;
   private final URI application;
   private final String authorization;
 
+  /** An Arquillian deployment, served over plain HTTP on loopback. */
   ManagementServer(URL deployment) {
     this(
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         URI.create("http://127.0.0.1:" + deployment.getPort() + "/"),
         URI.create("http://127.0.0.1:" + deployment.getPort() + "/").resolve(deployment.getPath()),
         null);
   }
 
-  private ManagementServer(URI server, URI application, String authorization) {
+  /** A server at {@code base} reached with {@code http} (e.g. HTTPS trusting its CA). */
+  ManagementServer(HttpClient http, URI base) {
+    this(http, base, base, null);
+  }
+
+  private ManagementServer(HttpClient http, URI server, URI application, String authorization) {
+    this.http = http;
     this.server = server;
     this.application = application;
     this.authorization = authorization;
@@ -48,7 +55,7 @@ final class ManagementServer {
     String basic =
         Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new ManagementServer(server, application, "Basic " + basic);
+    return new ManagementServer(http, server, application, "Basic " + basic);
   }
 
   ManagementServer asAdmin() {
@@ -57,7 +64,7 @@ final class ManagementServer {
 
   /** The same server, with a bearer API token. */
   ManagementServer withToken(String token) {
-    return new ManagementServer(server, application, "Bearer " + token);
+    return new ManagementServer(http, server, application, "Bearer " + token);
   }
 
   /** The application's base address, e.g. for a gateway node's {@code enroll --server}. */

@@ -1,23 +1,30 @@
 package dev.zengate.management.interfaces.rest;
 
+import dev.zengate.management.tools.HttpsSetup;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The management server as operators run it: Payara Micro with the built WAR, as a process of its
- * own with the environment a test chooses (database, master keys), for scenarios that restart the
- * server with other settings, which one Arquillian deployment per class cannot do.
+ * The management server as operators run it: Payara Micro with the built WAR, serving HTTPS with
+ * the certificate {@code HttpsSetup} generates (as {@code ./zengate start} does), as a process of
+ * its own with the environment a test chooses (database, master keys), for scenarios that restart
+ * the server with other settings, which one Arquillian deployment per class cannot do.
  */
 final class PayaraMicroProcess implements AutoCloseable {
 
@@ -25,12 +32,14 @@ final class PayaraMicroProcess implements AutoCloseable {
   private final Path log;
   private final int port;
   private final Path root;
+  private final HttpClient https;
 
-  private PayaraMicroProcess(Process process, Path log, int port, Path root) {
+  private PayaraMicroProcess(Process process, Path log, int port, Path root, HttpClient https) {
     this.process = process;
     this.log = log;
     this.port = port;
     this.root = root;
+    this.https = https;
   }
 
   /**
@@ -60,6 +69,12 @@ final class PayaraMicroProcess implements AutoCloseable {
     // Payara's root directory lives outside the test's @TempDir and is removed by close() once the
     // process is gone: JUnit deleting it under a server still shutting down took minutes.
     Path root = Files.createTempDirectory("zengate-payara-root");
+    Path tls = dir.resolve("tls");
+    Path preboot = dir.resolve("payara-preboot-" + port + ".asadmin");
+    Map<String, String> listeners = new HashMap<>(System.getenv());
+    listeners.remove("ZENGATE_HTTP_PORT");
+    listeners.put("ZENGATE_HTTPS_PORT", Integer.toString(port));
+    HttpsSetup.prepare(listeners, tls, preboot);
     ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
@@ -72,8 +87,8 @@ final class PayaraMicroProcess implements AutoCloseable {
                     Path.of("target", "zengate.war").toAbsolutePath().toString(),
                     "--contextroot",
                     "/",
-                    "--port",
-                    Integer.toString(port),
+                    "--prebootcommandfile",
+                    preboot.toString(),
                     "--rootdir",
                     root.toString(),
                     "--clustername",
@@ -99,15 +114,47 @@ final class PayaraMicroProcess implements AutoCloseable {
             env.put(name, value);
           }
         });
-    return new PayaraMicroProcess(builder.start(), log, port, root);
+    return new PayaraMicroProcess(
+        builder.start(), log, port, root, trusting(tls.resolve("ca.crt")));
   }
 
   ManagementServer admin() throws IOException {
     return anonymous().asAdmin();
   }
 
-  ManagementServer anonymous() throws IOException {
-    return new ManagementServer(new URL("http://127.0.0.1:" + port + "/"));
+  ManagementServer anonymous() {
+    return new ManagementServer(https, base());
+  }
+
+  /** Where it serves: HTTPS on loopback, with a certificate naming localhost. */
+  URI base() {
+    return URI.create("https://localhost:" + port + "/");
+  }
+
+  /** An HTTP client that trusts the server's generated CA, as {@code curl --cacert} would. */
+  HttpClient client() {
+    return https;
+  }
+
+  int pid() {
+    return (int) process.pid();
+  }
+
+  private static HttpClient trusting(Path caFile) throws Exception {
+    KeyStore anchors = KeyStore.getInstance("PKCS12");
+    anchors.load(null, null);
+    try (InputStream in = Files.newInputStream(caFile)) {
+      anchors.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+    trust.init(anchors);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return HttpClient.newBuilder()
+        .sslContext(context)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /**
@@ -115,7 +162,6 @@ final class PayaraMicroProcess implements AutoCloseable {
    * is deployed), at most 240 s.
    */
   void awaitHealth(int status) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -123,8 +169,8 @@ final class PayaraMicroProcess implements AutoCloseable {
       }
       try {
         HttpResponse<Void> health =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+            https.send(
+                HttpRequest.newBuilder(base().resolve("api/health"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
