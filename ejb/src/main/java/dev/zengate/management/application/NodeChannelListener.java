@@ -32,7 +32,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -181,32 +180,27 @@ public class NodeChannelListener implements ChannelBackend {
    */
   @Override
   public void renewLease(NodeIdentity node) {
-    grid.map(GridNames.PAIR_MASTER_LEASES)
-        .ifPresent(
-            leases -> {
-              String key = GridNames.key(node.pairId());
-              String holder =
-                  leases.putIfAbsent(key, node.nodeName(), LEASE_MILLIS, TimeUnit.MILLISECONDS);
-              if (node.nodeName().equals(holder)) {
-                leases.set(key, node.nodeName(), LEASE_MILLIS, TimeUnit.MILLISECONDS);
-              }
-            });
+    leases().ifPresent(leases -> leases.hold(GridNames.key(node.pairId()), node.nodeName()));
   }
 
   @Override
   public String witness(NodeIdentity node) {
-    Optional<IMap<String, String>> leases = grid.map(GridNames.PAIR_MASTER_LEASES);
+    Optional<PairLeases> leases = leases();
     if (leases.isEmpty()) {
       return "unknown";
     }
-    String key = GridNames.key(node.pairId());
-    String holder =
-        leases.get().putIfAbsent(key, node.nodeName(), LEASE_MILLIS, TimeUnit.MILLISECONDS);
-    if (holder != null && !holder.equals(node.nodeName())) {
-      return "refused"; // the partner still renews: alive, only the heartbeat link is cut
-    }
-    leases.get().set(key, node.nodeName(), LEASE_MILLIS, TimeUnit.MILLISECONDS);
-    return "agreed";
+    // Refused: the partner still renews, alive; only the heartbeat link is cut.
+    return leases.get().hold(GridNames.key(node.pairId()), node.nodeName()) ? "agreed" : "refused";
+  }
+
+  private Optional<PairLeases> leases() {
+    return grid.instance()
+        .map(
+            hz ->
+                new PairLeases(
+                    hz.<String, String>getMap(GridNames.PAIR_MASTER_LEASES),
+                    hz.getCluster()::getClusterTime,
+                    LEASE_MILLIS));
   }
 
   private final class BundleForwarder

@@ -34,8 +34,15 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
   static final int BURST = 40;
   static final int PER_SECOND = 20;
 
-  /** Messages dropped in a row by the rate limit before the connection is closed. */
+  /**
+   * Messages the rate limit may drop in a burst before the connection is closed; the allowance
+   * refills at {@code FLOOD_LIMIT} per {@link #FLOOD_WINDOW_SECONDS}, so a node a little over the
+   * rate keeps its channel (and loses the excess) while a flood is closed at whatever pace it
+   * comes.
+   */
   static final int FLOOD_LIMIT = 200;
+
+  static final int FLOOD_WINDOW_SECONDS = 10;
 
   private static final int MAX_WAITING = 8;
   private static final Set<String> EVENTS =
@@ -46,9 +53,13 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
   private final ChannelSessions sessions;
   private final Executor executor;
   private final TokenBucket bucket = new TokenBucket(BURST, PER_SECOND);
+  private final TokenBucket dropAllowance =
+      new TokenBucket(FLOOD_LIMIT, FLOOD_LIMIT / FLOOD_WINDOW_SECONDS);
   private final Queue<ChannelMessage> waiting = new ArrayDeque<>();
   private NodeIdentity identity; // event loop only
-  private int droppedInARow;
+  private boolean closing; // event loop only: refused, nothing more is handled
+  private long droppedUnlogged;
+  private boolean dropLogged;
   private long lastDropLog;
   private String peer = "?";
 
@@ -116,7 +127,7 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
                     identity = result.get();
                     sessions.register(identity.nodeId(), ctx.channel());
                     LOG.info("node_channel_connected node=" + identity + " peer=" + peer);
-                    while (!waiting.isEmpty() && ctx.channel().isActive()) {
+                    while (!waiting.isEmpty() && !closing && ctx.channel().isActive()) {
                       handle(ctx, waiting.poll());
                     }
                   });
@@ -125,6 +136,9 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ChannelMessage message) {
+    if (closing) {
+      return; // the rest of a read batch after the connection was refused
+    }
     if (identity == null) {
       if (waiting.size() >= MAX_WAITING) {
         refuseConnection(ctx, "too_early", "messages before the node was identified");
@@ -141,7 +155,6 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
       rateLimited(ctx);
       return;
     }
-    droppedInARow = 0;
     NodeIdentity node = identity;
     if (message instanceof ChannelMessage.Hello hello) {
       executor.execute(
@@ -212,9 +225,10 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
   }
 
   private void rateLimited(ChannelHandlerContext ctx) {
-    droppedInARow++;
+    droppedUnlogged++;
     long now = System.nanoTime();
-    if (droppedInARow == 1 || now - lastDropLog > 10_000_000_000L) {
+    if (!dropLogged || now - lastDropLog > 10_000_000_000L) { // one line per 10 s at most
+      dropLogged = true;
       lastDropLog = now;
       LOG.warning(
           "node_channel_rate_limited node="
@@ -225,10 +239,19 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
               + PER_SECOND
               + "/s burst="
               + BURST
-              + " (messages dropped)");
+              + " dropped="
+              + droppedUnlogged);
+      droppedUnlogged = 0;
     }
-    if (droppedInARow >= FLOOD_LIMIT) {
-      refuseConnection(ctx, "flood", droppedInARow + " messages over the rate limit in a row");
+    if (!dropAllowance.take()) {
+      refuseConnection(
+          ctx,
+          "flood",
+          "over "
+              + FLOOD_LIMIT
+              + " messages over the rate limit within "
+              + FLOOD_WINDOW_SECONDS
+              + " s");
     }
   }
 
@@ -246,13 +269,27 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
     ctx.writeAndFlush(new ChannelMessage.Refused(code, detail));
   }
 
+  /**
+   * Says why once, stops reading and closes (the TLS handler flushes the refusal and its
+   * close_notify first). Frames already read in the same batch are dropped: without this, every
+   * further frame of a flood was refused and logged again until the close ran.
+   */
   private void refuseConnection(ChannelHandlerContext ctx, String code, String detail) {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    ctx.channel().config().setAutoRead(false);
     refuse(ctx, code, detail);
     ctx.channel().eventLoop().execute(ctx::close);
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (closing) {
+      LOG.fine("node channel error from " + peer + " while closing: " + cause);
+      return;
+    }
     Throwable root = cause.getCause() != null ? cause.getCause() : cause;
     if (cause instanceof TooLongFrameException || root instanceof TooLongFrameException) {
       refuseConnection(

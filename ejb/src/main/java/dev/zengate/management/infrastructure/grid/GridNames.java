@@ -20,10 +20,11 @@ public final class GridNames {
   public static final String NODE_REPORTS = "zengate.node-reports";
 
   /**
-   * Pair id (decimal string) to the name of the node holding the master lease: renewed on the
-   * master's own channel every 150 ms with a 600 ms time-to-live. A backup takes over from a silent
-   * partner only when no live lease names the partner: the pair's witness against a cut heartbeat
-   * link.
+   * Pair id (decimal string) to the master lease, {@code "<expires at, epoch ms> <node name>"}:
+   * renewed on the master's own channel every 150 ms for 600 ms of cluster time. A backup takes
+   * over from a silent partner only when no live lease names the partner: the pair's witness
+   * against a cut heartbeat link. The expiry is in the value, not a grid TTL (whole seconds only);
+   * see {@code PairLeases}.
    */
   public static final String PAIR_MASTER_LEASES = "zengate.pair-master";
 

@@ -1,5 +1,6 @@
 package dev.zengate.gateway.managed.channel;
 
+import dev.zengate.bundle.channel.ChannelCodec;
 import dev.zengate.bundle.channel.ChannelMessage;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;

@@ -95,6 +95,33 @@ final class ChannelPeer implements AutoCloseable {
     out.flush();
   }
 
+  /**
+   * Writes {@code frame} {@code times} times, or until the member closes the connection meanwhile
+   * (a write then fails: broken pipe, reset); returns how many frames were written.
+   */
+  int sendRawUntilClosed(byte[] frame, int times) {
+    for (int i = 0; i < times; i++) {
+      try {
+        sendRaw(frame);
+      } catch (IOException closedMeanwhile) {
+        return i;
+      }
+    }
+    return times;
+  }
+
+  /**
+   * The next message other than a heartbeat, or null when the connection ends first (closed, or
+   * reset by a member that closed with unread frames); fails after {@code within}.
+   */
+  ChannelMessage receiveUnlessClosed(Duration within) throws Exception {
+    try {
+      return receive(within);
+    } catch (IOException closed) {
+      return null;
+    }
+  }
+
   /** The next message other than a heartbeat; fails after {@code within}. */
   ChannelMessage receive(Duration within) throws Exception {
     Instant deadline = Instant.now().plus(within);
