@@ -16,5 +16,7 @@ export function attentionOf(pairs: PairView[]) {
     // Enrolled but silent; a node never enrolled has nothing to report yet.
     notReporting: nodes.filter(({ node }) => node.enrolled && !node.live),
     rejected: nodes.filter(({ node }) => node.rejectedCode != null),
+    // The management server could not publish to it (e.g. a signing key it cannot open).
+    publicationFailing: nodes.filter(({ node }) => node.publicationFailedAt != null),
   };
 }

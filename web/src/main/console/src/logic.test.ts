@@ -88,6 +88,7 @@ describe('attention first', () => {
   const node = (over: Partial<NodeView>): NodeView => ({
     id: 1, name: 'a', host: 'h', priority: 100, enrolled: true, enrolledAt: null, reportedRole: 'MASTER', live: true,
     lastHeartbeatAt: null, activeConnections: 0, publishedVersion: 3, publishedHash: null, publishedAt: null,
+    publicationFailedAt: null, publicationFailure: null,
     appliedConfigVersion: 3, appliedConfigHash: null, appliedAt: null, inSync: true, rejectedVersion: null,
     rejectedCode: null, rejectedReason: null, rejectedAt: null, version: 0, ...over,
   });
@@ -102,5 +103,11 @@ describe('attention first', () => {
     expect(a.notReporting.map((n) => n.node.id)).toEqual([5]);
     expect(a.rejected.map((n) => n.node.id)).toEqual([6]);
     expect(a.outOfSync.map((n) => n.node.id)).toEqual([6]);
+    expect(a.publicationFailing).toEqual([]);
+  });
+  it('lists nodes a failed publication left behind', () => {
+    const failing = node({ id: 7, publicationFailedAt: '2026-12-03T10:00:00Z', publicationFailure: 'signing key sealed under another master key' });
+    const a = attentionOf([pair(4, [failing, node({ id: 8, reportedRole: 'BACKUP' })])]);
+    expect(a.publicationFailing.map((n) => n.node.id)).toEqual([7]);
   });
 });

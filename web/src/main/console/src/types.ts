@@ -14,6 +14,8 @@ export interface NodeView {
   publishedVersion: number;
   publishedHash: string | null;
   publishedAt: string | null;
+  publicationFailedAt: string | null;
+  publicationFailure: string | null;
   appliedConfigVersion: number | null;
   appliedConfigHash: string | null;
   appliedAt: string | null;

@@ -55,6 +55,12 @@ export function Overview() {
               <Link to={`/pairs/${pair.id}`}>{pair.name} / {node.name}</Link> — {t('overview.lastHeartbeat', { when: when(node.lastHeartbeatAt) })}
             </ListItem>
           )), '/pairs')}
+        {card('attention-publication-failing', t('overview.publicationFailing'), attention.publicationFailing.length,
+          attention.publicationFailing.map(({ pair, node }) => (
+            <ListItem key={node.id}>
+              <Link to={`/pairs/${pair.id}`}>{pair.name} / {node.name}</Link> — {node.publicationFailure} ({t('overview.since', { when: when(node.publicationFailedAt) })})
+            </ListItem>
+          )), '/pairs')}
         {card('attention-rejected', t('overview.rejected'), attention.rejected.length,
           attention.rejected.map(({ pair, node }) => (
             <ListItem key={node.id}>

@@ -82,6 +82,7 @@ export function PairDetail() {
           { title: t('pair.applied'), cell: (n) => (n.appliedConfigVersion == null ? '—' : `v${n.appliedConfigVersion} ${n.appliedConfigHash?.slice(0, 12) ?? ''}`) },
           { title: t('pair.heartbeat'), cell: (n) => <>{n.live ? <Label color="green">{t('pair.live')}</Label> : <Label color="grey">{t('pair.notReporting')}</Label>} {when(n.lastHeartbeatAt)}</> },
           { title: t('pair.connections'), cell: (n) => n.activeConnections ?? '—' },
+          { title: t('pair.publicationFailure'), cell: (n) => (n.publicationFailedAt ? `${n.publicationFailure} (${t('overview.since', { when: when(n.publicationFailedAt) })})` : '—') },
           { title: t('pair.lastRejection'), cell: (n) => (n.rejectedCode ? `${n.rejectedCode}: ${n.rejectedReason} (${when(n.rejectedAt)})` : '—') },
           {
             title: t('pair.enrollment'),

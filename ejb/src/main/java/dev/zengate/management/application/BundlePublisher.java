@@ -7,6 +7,7 @@ import dev.zengate.bundle.SignedBundle;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
 import dev.zengate.management.domain.pair.GatewayNode;
+import dev.zengate.management.domain.shared.UnavailableException;
 import dev.zengate.management.infrastructure.grid.DataGrid;
 import dev.zengate.management.infrastructure.grid.GridNames;
 import jakarta.ejb.Asynchronous;
@@ -48,6 +49,7 @@ public class BundlePublisher {
   @Inject private DataGrid grid;
   @Inject private AuditTrail audit;
   @Inject private PublicationRequests requests;
+  @Inject private PublicationFailures failures;
 
   /**
    * Publishes every enrolled node whose configuration changed (after a committed change). Changes
@@ -67,7 +69,8 @@ public class BundlePublisher {
     try {
       publish(nodes, false, Actor.system(), compiler.preloadedCache(), forgetRemovedNodes(nodes));
     } catch (RuntimeException e) {
-      LOG.warning("bundles not published: " + e.getMessage());
+      // Rolled back: kept visible on the nodes, in the audit trail and the log instead.
+      failures.failed(Actor.system(), ids(nodes), e);
     }
   }
 
@@ -102,16 +105,22 @@ public class BundlePublisher {
 
   /** Publishes both nodes of a pair; {@code force} republishes unchanged content too. */
   public List<Publication> publishPair(Actor actor, long pairId, boolean force) {
-    return publish(
+    List<GatewayNode> nodes =
         em.createQuery(
                 "SELECT n FROM GatewayNode n WHERE n.pair.id = :pair ORDER BY n.name",
                 GatewayNode.class)
             .setParameter("pair", pairId)
-            .getResultList(),
-        force,
-        actor,
-        new CompilationCache(),
-        storedBundles());
+            .getResultList();
+    try {
+      return publish(nodes, force, actor, new CompilationCache(), storedBundles());
+    } catch (RuntimeException e) {
+      throw new UnavailableException(
+          "publication failed: " + failures.failed(actor, ids(nodes), e));
+    }
+  }
+
+  private static List<Long> ids(List<GatewayNode> nodes) {
+    return nodes.stream().filter(n -> n.publicKey() != null).map(GatewayNode::id).toList();
   }
 
   /**
@@ -145,6 +154,7 @@ public class BundlePublisher {
       }
     }
     if (changed.isEmpty()) {
+      failures.succeeded(ids(nodes));
       return outcomes;
     }
     long hashed = System.nanoTime();
@@ -182,6 +192,7 @@ public class BundlePublisher {
     // After the commit would be better still; a node that misses this push is answered from
     // PostgreSQL when it next connects.
     bundles.ifPresent(map -> map.putAll(signed));
+    failures.succeeded(ids(nodes));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("published", signed.size());
     view.put("nodes", audited);

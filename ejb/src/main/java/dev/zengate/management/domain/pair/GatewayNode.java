@@ -74,6 +74,12 @@ public class GatewayNode implements VersionedEntity {
   @Column(name = "published_at")
   private OffsetDateTime publishedAt;
 
+  @Column(name = "publication_failed_at")
+  private OffsetDateTime publicationFailedAt;
+
+  @Column(name = "publication_failure")
+  private String publicationFailure;
+
   @Column(name = "applied_at")
   private OffsetDateTime appliedAt;
 
@@ -198,6 +204,16 @@ public class GatewayNode implements VersionedEntity {
 
   public OffsetDateTime publishedAt() {
     return publishedAt;
+  }
+
+  /** Since when publishing to this node fails (null: the last publication succeeded). */
+  public OffsetDateTime publicationFailedAt() {
+    return publicationFailedAt;
+  }
+
+  /** Why the last publication to this node failed, while it does. */
+  public String publicationFailure() {
+    return publicationFailure;
   }
 
   public OffsetDateTime appliedAt() {

@@ -2,6 +2,7 @@ package dev.zengate.management.interfaces.rest;
 
 import dev.zengate.management.application.DatabaseHealth;
 import dev.zengate.management.application.DatabaseStatus;
+import dev.zengate.management.application.PublicationFailures;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,8 @@ import jakarta.ws.rs.core.SecurityContext;
  * {@code GET /api/health}: whether the management server can serve. 200 when ready, 503 when not.
  * Open on purpose (load balancers and {@code ./zengate status} call it), so an anonymous caller
  * learns up or down only; a signed-in user also gets the database's reachability, schema version
- * and the reason it is down (a database error names hosts, roles and versions).
+ * and the reason it is down (a database error names hosts, roles and versions), and whether
+ * publications to nodes are failing.
  */
 @Path("health")
 @RequestScoped
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.SecurityContext;
 public class HealthResource {
 
   @Inject private DatabaseHealth databaseHealth;
+  @Inject private PublicationFailures publicationFailures;
   @Context private SecurityContext caller;
 
   @GET
@@ -50,11 +53,30 @@ public class HealthResource {
     if (database.problem() != null) {
       db.add("problem", database.problem());
     }
-    JsonObject body =
+    JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("status", database.ready() ? "UP" : "DOWN")
-            .add("database", db)
-            .build();
-    return Response.status(status).entity(body).build();
+            .add("database", db);
+    if (database.ready()) {
+      body.add("publications", publications());
+    }
+    return Response.status(status).entity(body.build()).build();
+  }
+
+  /**
+   * FAILING while a publication left nodes behind (the server still serves: the API is how the
+   * cause is fixed, so readiness does not depend on it).
+   */
+  private JsonObject publications() {
+    PublicationFailures.Summary failing = publicationFailures.summary();
+    if (failing.nodes() == 0) {
+      return Json.createObjectBuilder().add("status", "OK").build();
+    }
+    return Json.createObjectBuilder()
+        .add("status", "FAILING")
+        .add("nodes", failing.nodes())
+        .add("since", failing.since())
+        .add("reason", failing.reason())
+        .build();
   }
 }

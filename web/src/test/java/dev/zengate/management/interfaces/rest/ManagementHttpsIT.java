@@ -121,34 +121,18 @@ class ManagementHttpsIT {
             .getString("token");
 
     Path untrusting = dir.resolve("enroll-untrusting.log");
-    int refused = enroll(untrusting, token, dir.resolve("node-untrusting"));
+    int refused = server.enroll(untrusting, token, dir.resolve("node-untrusting"));
     int enrolled =
-        enroll(
+        server.enroll(
             dir.resolve("enroll-trusting.log"),
             token,
             dir.resolve("node-trusting"),
             "--server-ca",
-            dir.resolve("tls/ca.crt").toString());
+            server.caFile().toString());
 
     assertTrue(refused != 0, "enrolled without trusting the server's CA");
     assertTrue(Files.readString(untrusting).contains("PKIX"), "names the certificate problem");
     assertEquals(0, enrolled, Files.readString(dir.resolve("enroll-trusting.log")));
-  }
-
-  private static int enroll(Path log, String token, Path stateDir, String... options)
-      throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "enroll",
-                "--server",
-                server.base().toString(),
-                "--token",
-                token,
-                "--state-dir",
-                stateDir.toString()));
-    args.addAll(List.of(options));
-    return GatewayProcess.run(log, args.toArray(String[]::new));
   }
 
   private static String sClient(String... options) throws Exception {

@@ -2,6 +2,8 @@ package dev.zengate.management.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
 import dev.zengate.management.testsupport.TestDatabaseSwitch;
@@ -99,6 +101,89 @@ class MasterKeyRotationIT {
     } finally {
       owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
+  }
+
+  @Test
+  void aPublicationThatCannotOpenTheSigningKeyIsShownInStatusHealthAndAuditOnce() throws Exception {
+    String database = "zengate_test_unpublishable_" + System.nanoTime();
+    String first = randomKey();
+    owner("CREATE DATABASE " + database);
+    try {
+      long pair;
+      try (PayaraMicroProcess server = PayaraMicroProcess.start(dir, database, key(first, null))) {
+        ManagementServer admin = server.admin();
+        pair = admin.post("api/pairs", JsonBody.of(Map.of("name", "stuck"))).json().getInt("id");
+        Reply node =
+            admin.post(
+                "api/pairs/" + pair + "/nodes",
+                JsonBody.of(Map.of("name", "gw-r", "host", "127.0.0.1", "priority", 200)));
+        assertEquals(201, node.status(), node.body());
+        String token = issueToken(admin, pair).json().getString("token");
+        java.nio.file.Path log = dir.resolve("enroll.log");
+        int enrolled =
+            server.enroll(
+                log, token, dir.resolve("node"), "--server-ca", server.caFile().toString());
+        assertEquals(0, enrolled, java.nio.file.Files.readString(log));
+      }
+
+      // Restarted with another master key and without the previous one: the bundle-signing key
+      // it sealed cannot be opened, so nothing can be published.
+      try (PayaraMicroProcess server =
+          PayaraMicroProcess.start(dir, database, key(randomKey(), null))) {
+        ManagementServer admin = server.admin();
+        Reply manual = admin.post("api/pairs/" + pair + "/publish?force=true", "{}");
+        assertEquals(503, manual.status(), manual.body());
+        assertTrue(manual.body().contains("publication failed"), manual.body());
+        // An automatic publication after a change that reaches the node's bundle (its HTTP
+        // proxy) fails the same way: still one audit row.
+        Reply settings = admin.get("api/pairs/" + pair + "/settings");
+        Reply changed =
+            admin.put(
+                "api/pairs/" + pair + "/settings",
+                JsonBody.of(Map.of("httpProxyUrl", "http://proxy.bank.example:8080")),
+                settings.etag());
+        assertEquals(200, changed.status(), changed.body());
+        JsonObject failing = awaitFailingHealth(admin, server);
+
+        JsonObject status = admin.get("api/pairs/" + pair).json();
+        JsonObject enrolledNode =
+            status.getJsonArray("nodes").stream()
+                .map(JsonObject.class::cast)
+                .filter(n -> n.getString("name").equals("gw-r"))
+                .findFirst()
+                .orElseThrow();
+        assertFalse(enrolledNode.isNull("publicationFailedAt"), enrolledNode.toString());
+        String reason = enrolledNode.getString("publicationFailure");
+        assertTrue(reason.toLowerCase(java.util.Locale.ROOT).contains("key"), reason);
+        assertEquals(1, failing.getJsonObject("publications").getInt("nodes"), failing.toString());
+        assertEquals(
+            "UP",
+            server.anonymous().get("api/health").json().getString("status"),
+            "the server still serves: the API is how the cause is fixed");
+        Reply audited = admin.get("api/audit?action=bundle.publish.failed");
+        assertEquals(200, audited.status(), audited.body());
+        assertEquals(1, audited.jsonArray().size(), audited.body());
+      }
+    } finally {
+      owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  /** /api/health, once it says publications are failing (the automatic one runs after commit). */
+  private static JsonObject awaitFailingHealth(ManagementServer admin, PayaraMicroProcess server)
+      throws Exception {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    JsonObject health = admin.get("api/health").json();
+    while (!health.getJsonObject("publications").getString("status").equals("FAILING")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      health = admin.get("api/health").json();
+    }
+    assertEquals(
+        "FAILING",
+        health.getJsonObject("publications").getString("status"),
+        health + "\n" + server.tail());
+    return health;
   }
 
   private static Reply issueToken(ManagementServer admin, long pair) throws Exception {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,16 @@ final class PayaraMicroProcess implements AutoCloseable {
   private final int port;
   private final Path root;
   private final HttpClient https;
+  private final Path caFile;
 
-  private PayaraMicroProcess(Process process, Path log, int port, Path root, HttpClient https) {
+  private PayaraMicroProcess(Process process, Path log, int port, Path root, Path caFile)
+      throws Exception {
     this.process = process;
     this.log = log;
     this.port = port;
     this.root = root;
-    this.https = https;
+    this.caFile = caFile;
+    this.https = trusting(caFile);
   }
 
   /**
@@ -114,8 +118,7 @@ final class PayaraMicroProcess implements AutoCloseable {
             env.put(name, value);
           }
         });
-    return new PayaraMicroProcess(
-        builder.start(), log, port, root, trusting(tls.resolve("ca.crt")));
+    return new PayaraMicroProcess(builder.start(), log, port, root, tls.resolve("ca.crt"));
   }
 
   ManagementServer admin() throws IOException {
@@ -134,6 +137,30 @@ final class PayaraMicroProcess implements AutoCloseable {
   /** An HTTP client that trusts the server's generated CA, as {@code curl --cacert} would. */
   HttpClient client() {
     return https;
+  }
+
+  /** The CA that issued the server's generated HTTPS certificate (var/tls/ca.crt for start). */
+  Path caFile() {
+    return caFile;
+  }
+
+  /**
+   * Runs the gateway's {@code enroll} against this server with {@code token} (add {@code
+   * --server-ca caFile()} to trust it); returns the exit code, the output goes to {@code log}.
+   */
+  int enroll(Path log, String token, Path stateDir, String... options) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "enroll",
+                "--server",
+                base().toString(),
+                "--token",
+                token,
+                "--state-dir",
+                stateDir.toString()));
+    args.addAll(List.of(options));
+    return GatewayProcess.run(log, args.toArray(String[]::new));
   }
 
   int pid() {

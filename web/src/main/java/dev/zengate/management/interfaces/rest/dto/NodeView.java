@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
  *
  * @param live the node reported within {@link PairStatus#LIVE_WITHIN}
  * @param inSync it runs the bundle last published to it
+ * @param publicationFailedAt since when publishing to it fails (null while publications succeed)
  */
 public record NodeView(
     long id,
@@ -26,6 +27,8 @@ public record NodeView(
     long publishedVersion,
     String publishedHash,
     OffsetDateTime publishedAt,
+    OffsetDateTime publicationFailedAt,
+    String publicationFailure,
     Long appliedConfigVersion,
     String appliedConfigHash,
     OffsetDateTime appliedAt,
@@ -52,6 +55,8 @@ public record NodeView(
         node.publishedVersion(),
         node.publishedHash(),
         node.publishedAt(),
+        node.publicationFailedAt(),
+        node.publicationFailure(),
         node.appliedConfigVersion(),
         node.appliedConfigHash(),
         node.appliedAt(),
