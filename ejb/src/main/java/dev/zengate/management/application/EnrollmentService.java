@@ -11,6 +11,7 @@ import dev.zengate.management.domain.pair.EnrollmentTicket;
 import dev.zengate.management.domain.pair.GatewayNode;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.RefusedException;
+import dev.zengate.management.domain.shared.TooManyAttemptsException;
 import dev.zengate.management.domain.shared.UnavailableException;
 import dev.zengate.management.infrastructure.grid.DataGrid;
 import jakarta.ejb.Stateless;
@@ -48,6 +49,7 @@ public class EnrollmentService {
   @Inject private BundleSigningKeys signingKeys;
   @Inject private DataGrid grid;
   @Inject private AuditTrail audit;
+  @Inject private EnrollmentThrottle throttle;
   @Inject private NodeChannelCa channelCa;
   @Inject private Event<EnrollmentReset> resets;
 
@@ -131,6 +133,16 @@ public class EnrollmentService {
       throw new InvalidInputException(
           "channelKey: " + e.getMessage() + " (base64url SPKI of an EC P-256 key)");
     }
+    String tokenId = "token " + token.id();
+    long wait = throttle.admit(tokenId, sourceAddress);
+    if (wait > 0) {
+      throttle.refused(tokenId, sourceAddress);
+      throw new TooManyAttemptsException(
+          "too many refused enrollments for this token or from this address: try again in "
+              + wait
+              + " s",
+          wait);
+    }
     EnrollmentTicket ticket = em.find(EnrollmentTicket.class, token.id());
     try {
       if (ticket == null) {
@@ -144,6 +156,9 @@ public class EnrollmentService {
                 + " is already enrolled; an admin must reset its enrollment first");
       }
     } catch (RefusedException refused) {
+      if (!throttle.failed(tokenId, sourceAddress)) {
+        throw refused; // counted in the window's summary row (EnrollmentRefusalSummaries)
+      }
       audit.recordIndependently(
           actor,
           new AuditedChange(
@@ -154,6 +169,7 @@ public class EnrollmentService {
               AuditJson.of(Map.of("token", token.id(), "reason", refused.getMessage()))));
       throw refused;
     }
+    throttle.succeeded(tokenId, sourceAddress);
     GatewayNode node = ticket.node();
     if (!signingKeys.fingerprint().equals(ticket.signingFingerprint())) {
       throw new RefusedException(

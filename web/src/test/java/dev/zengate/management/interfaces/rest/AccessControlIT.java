@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.PublicKeys;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -329,6 +332,42 @@ class AccessControlIT {
   }
 
   @Test
+  void guessedEnrollmentTokensAreThrottledAndAuditedOnce() throws Exception {
+    String sealingKey =
+        PublicKeys.encode(KeyPairGenerator.getInstance("X25519").generateKeyPair().getPublic());
+    KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+    ec.initialize(new ECGenParameterSpec("secp256r1"));
+    String channelKey = PublicKeys.encode(ec.generateKeyPair().getPublic());
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      // Well-formed, for a token that was never issued: the cheapest guess there is.
+      String token =
+          "zge1.999999999." + "A".repeat(42) + (char) ('A' + i % 26) + "." + "0".repeat(64);
+      String head =
+          exchangeFrom(
+              "127.0.0.5",
+              "POST",
+              "api/enrollment",
+              "Content-Type: application/json\r\n",
+              JsonBody.of(
+                  Map.of("token", token, "publicKey", sealingKey, "channelKey", channelKey)));
+      statuses.add(Integer.parseInt(head.substring(9, 12)));
+      if (head.startsWith("HTTP/1.1 429")) {
+        assertTrue(head.toLowerCase().contains("retry-after:"), head);
+      }
+    }
+    assertTrue(statuses.contains(429), "never throttled: " + statuses);
+    ManagementServer admin = new ManagementServer(deployment).asAdmin();
+    Reply audit = admin.get("api/audit?action=node.enroll.refused");
+    assertEquals(200, audit.status(), audit.body());
+    long fromGuesser =
+        audit.jsonArray().getValuesAs(JsonObject.class).stream()
+            .filter(e -> e.toString().contains("127.0.0.5"))
+            .count();
+    assertEquals(1, fromGuesser, "one row, the rest summarised: " + audit.body());
+  }
+
+  @Test
   void aUserNameLongerThanAnyIsRefusedAndItsAuditRowIsCut() throws Exception {
     String name = "n".repeat(150);
     String head = basicFrom("127.0.0.4", name, "whatever", "api/pairs");
@@ -350,19 +389,30 @@ class AccessControlIT {
     String credentials =
         Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return exchangeFrom(source, "GET", path, "Authorization: Basic " + credentials + "\r\n", "");
+  }
+
+  /** One request sent from {@code source} (a loopback address); returns the response's head. */
+  private String exchangeFrom(
+      String source, String method, String path, String headers, String body) throws IOException {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(source, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", deployment.getPort()), 10_000);
       socket.setSoTimeout(60_000);
+      byte[] content = body.getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET "
+          (method
+                  + " "
                   + deployment.getPath()
                   + path
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
-                  + credentials
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  + headers
+                  + "Content-Length: "
+                  + content.length
                   + "\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
+      out.write(content);
       out.flush();
       InputStream in = socket.getInputStream();
       String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
