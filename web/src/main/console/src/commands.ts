@@ -7,7 +7,9 @@ export function serverAddress(baseUri: string): string {
 }
 
 export function enrollCommand(server: string, token: string): string {
-  return `java -jar zengate-gateway.jar enroll --server ${server} --token ${token} --state-dir /var/lib/zengate`;
+  // Over HTTPS the node must trust the management server's CA (its generated one: var/tls/ca.crt).
+  const trust = server.startsWith('https:') ? ' --server-ca management-ca.crt' : '';
+  return `java -jar zengate-gateway.jar enroll --server ${server}${trust} --token ${token} --state-dir /var/lib/zengate`;
 }
 
 /** Single quotes for the shell: the only character to escape inside them is the quote itself. */

@@ -50,6 +50,11 @@ describe('language', () => {
 });
 
 describe('commands to copy', () => {
+  it('an enrollment over HTTPS names the CA the node must trust', () => {
+    expect(enrollCommand('https://mgmt.example:8443/', 'zge1.abc')).toBe(
+      'java -jar zengate-gateway.jar enroll --server https://mgmt.example:8443/ --server-ca management-ca.crt --token zge1.abc --state-dir /var/lib/zengate',
+    );
+  });
   it('enroll a node against the console\'s own server address', () => {
     const server = serverAddress('http://127.0.0.1:8080/pairs/3');
     expect(server).toBe('http://127.0.0.1:8080/pairs/3');

@@ -105,6 +105,14 @@ export interface AuditEventView {
   after: string | null;
 }
 
+export interface ApiTokenView {
+  id: number;
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+}
+
 export interface UserView {
   username: string;
   role: string;

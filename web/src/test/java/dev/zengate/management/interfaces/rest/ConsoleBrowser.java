@@ -119,7 +119,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Waits for a condition; when it never comes, keeps what the browser showed, for the report. */
-  private <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+  <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
     try {
       return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {

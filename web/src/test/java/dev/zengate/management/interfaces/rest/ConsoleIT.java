@@ -274,6 +274,65 @@ class ConsoleIT {
     assertTrue(fetch("api/pairs").headers().firstValue("Content-Type").orElse("").contains("json"));
   }
 
+  @Test
+  void anAdminResetsAPasswordAndTheUsersTokensAreRevoked() throws Exception {
+    String user = unique("ops");
+    ManagementServer admin = server().asAdmin();
+    Reply created =
+        admin.post(
+            "api/users",
+            JsonBody.of(
+                Map.of("username", user, "password", "first-password-123", "role", "operator")));
+    assertEquals(201, created.status(), created.body());
+    ManagementServer asUser = server().as(user, "first-password-123");
+    String token =
+        asUser
+            .post("api/me/tokens", JsonBody.of(Map.of("name", "nightly-job")))
+            .json()
+            .getString("token");
+    assertEquals(200, server().withToken(token).get("api/pairs").status());
+
+    try (ConsoleBrowser b = admin("ja").open("users")) {
+      b.click("manage-" + user);
+      b.waitForText(By.id("user-tokens"), "nightly-job");
+      b.field("reset-password").sendKeys("second-password-456");
+      b.click("reset-password-submit");
+      b.waitForText(By.id("manage-user"), "パスワードを再設定しました");
+      assertFalse(b.text(By.id("user-tokens")).contains("nightly-job"), "tokens listed as revoked");
+      b.checkScreen("user-password-reset");
+    }
+    assertEquals(401, server().withToken(token).get("api/pairs").status(), "token revoked");
+    assertEquals(200, server().as(user, "second-password-456").get("api/pairs").status());
+  }
+
+  @Test
+  void aUserListsOwnTokensAndRevokesOne() throws Exception {
+    try (ConsoleBrowser b = admin("en").open("users")) {
+      String name = unique("script");
+      b.field("token-name").sendKeys(name);
+      b.click("issue-token");
+      b.waitForText(By.id("my-tokens"), name);
+      String token =
+          (String)
+              b.script(
+                  "const input = document.querySelector('#issued-token input, input#issued-token');"
+                      + " return input ? input.value : document.querySelector('#issued-token')"
+                      + ".textContent;");
+      assertEquals(200, server().withToken(token.strip()).get("api/pairs").status());
+      b.click(
+          (String)
+              b.script(
+                  "const row = [...document.querySelectorAll('#my-tokens tr')]"
+                      + ".find(r => r.textContent.includes(arguments[0]));"
+                      + " const button = row.querySelector('button'); button.id = 'revoke-it';"
+                      + " return button.id;",
+                  name));
+      b.until(d -> !b.text(By.id("my-tokens")).contains(name));
+      b.checkScreen("my-tokens");
+      assertEquals(401, server().withToken(token.strip()).get("api/pairs").status());
+    }
+  }
+
   private record Fixture(String pairName, String certificateSubject) {}
 
   /** A pair and a server certificate with its key, made through the API as a script would. */
