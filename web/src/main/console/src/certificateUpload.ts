@@ -51,3 +51,9 @@ export function uploadBody(
   }
   return body;
 }
+
+/** The file chosen in a file input, as its name and bytes (null when none is chosen). */
+export async function readFile(input: HTMLInputElement | null) {
+  const file = input?.files?.[0];
+  return file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+}

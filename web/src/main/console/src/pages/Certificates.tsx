@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ActionGroup, Button, Form, FormGroup, Label, TextInput, Title, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
 import { api, apiUrl, get } from '../api';
-import { uploadBody } from '../certificateUpload';
+import { readFile, uploadBody } from '../certificateUpload';
 import { curlCommand } from '../commands';
 import { CurlCall, DataTable, ProblemAlert, Screen } from '../components';
 import { BAND_COLOR, expiryBand, ExpiryBand, formatDateTime } from '../format';
@@ -65,11 +65,6 @@ export function Certificates() {
       />
     </Screen>
   );
-}
-
-async function readFile(input: HTMLInputElement | null) {
-  const file = input?.files?.[0];
-  return file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
 }
 
 function ImportCertificate({ onImported }: { onImported: () => void }) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -173,6 +174,64 @@ class ConsoleIT {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  @Test
+  void aTrustStoreIsCreatedByUploadAndItsCasAddedAndRemoved() throws Exception {
+    String name = unique("partner-cas");
+    TestPki.Issued first = TestPki.rootCa("CN=Partner Root A " + System.nanoTime());
+    TestPki.Issued second = TestPki.rootCa("CN=Partner Root B " + System.nanoTime());
+    Path firstFile = Files.createTempFile("zengate-ca-", ".pem");
+    Path secondFile = Files.createTempFile("zengate-ca-", ".pem");
+    Files.writeString(firstFile, first.certificatePem());
+    Files.writeString(secondFile, second.certificatePem());
+    try (ConsoleBrowser b = admin("en").open("trust-stores")) {
+      b.field("new-trust-store-name").sendKeys(name);
+      b.field("new-trust-store-file").sendKeys(firstFile.toAbsolutePath().toString());
+      b.click("create-trust-store-submit");
+      b.waitForText(By.tagName("body"), name);
+      long id = trustStoreId(name);
+      b.waitForText(By.id("trust-store-" + id), "Partner Root A");
+
+      b.field("add-ca-" + id).sendKeys(secondFile.toAbsolutePath().toString());
+      b.click("add-ca-submit-" + id);
+      b.waitForText(By.id("trust-store-" + id), "Partner Root B");
+      long firstCa = caIds(id).get(0);
+      b.click("remove-ca-" + id + "-" + firstCa);
+      b.until(d -> !b.text(By.id("trust-store-" + id)).contains("Partner Root A"));
+      b.checkScreen("trust-store-edited");
+      assertEquals(1, caIds(id).size(), "one CA left on the server");
+    } finally {
+      Files.deleteIfExists(firstFile);
+      Files.deleteIfExists(secondFile);
+    }
+  }
+
+  private long trustStoreId(String name) throws Exception {
+    return server()
+        .asAdmin()
+        .get("api/trust-stores")
+        .jsonArray()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(s -> s.getString("name").equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  private java.util.List<Long> caIds(long trustStore) throws Exception {
+    return server()
+        .asAdmin()
+        .get("api/trust-stores/" + trustStore)
+        .json()
+        .getJsonArray("certificates")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .sorted(java.util.Comparator.comparing(c -> c.getString("subject")))
+        .map(c -> c.getJsonNumber("id").longValue())
+        .toList();
   }
 
   @Test
