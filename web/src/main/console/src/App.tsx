@@ -10,6 +10,8 @@ import { Pairs } from './pages/Pairs';
 import { PairDetail } from './pages/PairDetail';
 import { VirtualServers } from './pages/VirtualServers';
 import { VirtualServerForm } from './pages/VirtualServerForm';
+import { VirtualClients } from './pages/VirtualClients';
+import { VirtualClientForm } from './pages/VirtualClientForm';
 import { Certificates } from './pages/Certificates';
 import { CertificateDetail } from './pages/CertificateDetail';
 import { TrustStores } from './pages/TrustStores';
@@ -58,6 +60,9 @@ export function App() {
           <Route path="/virtual-servers" element={<VirtualServers />} />
           <Route path="/virtual-servers/new" element={<VirtualServerForm />} />
           <Route path="/virtual-servers/:id" element={<VirtualServerForm />} />
+          <Route path="/virtual-clients" element={<VirtualClients />} />
+          <Route path="/virtual-clients/new" element={<VirtualClientForm />} />
+          <Route path="/virtual-clients/:id" element={<VirtualClientForm />} />
           <Route path="/certificates" element={<Certificates />} />
           <Route path="/certificates/:id" element={<CertificateDetail />} />
           <Route path="/trust-stores" element={<TrustStores />} />

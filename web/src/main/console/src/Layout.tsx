@@ -27,6 +27,7 @@ const NAV: { to: string; key: string; visible?: (role: 'admin' | 'operator' | 'a
   { to: '/', key: 'nav.overview' },
   { to: '/pairs', key: 'nav.pairs' },
   { to: '/virtual-servers', key: 'nav.virtualServers' },
+  { to: '/virtual-clients', key: 'nav.virtualClients' },
   { to: '/certificates', key: 'nav.certificates' },
   { to: '/trust-stores', key: 'nav.trustStores' },
   { to: '/audit', key: 'nav.audit', visible: canReadAudit },

@@ -26,6 +26,22 @@ export const VIRTUAL_SERVER_FIELDS: FieldPhrases = {
   targetPort: ['target port'],
   certificateId: ['certificate'],
   clientTrustStoreId: ['trust store'],
+  protocols: ['protocol', 'tls version'],
+  cipherSuites: ['cipher suite', 'suite'],
+  ocspStapling: ['stapling'],
+};
+
+export const VIRTUAL_CLIENT_FIELDS: FieldPhrases = {
+  name: ['name'],
+  listenAddress: ['listen address'],
+  listenPort: ['listen port'],
+  targetHost: ['target host', 'target'],
+  targetPort: ['target port'],
+  trustStoreId: ['trust store'],
+  clientCertificateId: ['client certificate'],
+  sourceAddress: ['source address'],
+  protocols: ['protocol', 'tls version'],
+  cipherSuites: ['cipher suite', 'suite'],
 };
 
 export const PAIR_FIELDS: FieldPhrases = {

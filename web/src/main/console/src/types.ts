@@ -85,6 +85,26 @@ export interface VirtualServerView {
   version: number;
 }
 
+export interface VirtualClientView {
+  id: number;
+  pairId: number;
+  name: string;
+  listenAddress: string;
+  listenPort: number;
+  targetHost: string;
+  targetPort: number;
+  trustStoreId: number | null;
+  verifyName: string | null;
+  clientCertificateId: number | null;
+  sourceAddress: string | null;
+  clientCertificateRules: unknown[] | null;
+  protocols: string[];
+  cipherSuites: string[];
+  revocation: string;
+  noAiaPolicy: string;
+  version: number;
+}
+
 export interface TrustStoreView {
   id: number;
   name: string;

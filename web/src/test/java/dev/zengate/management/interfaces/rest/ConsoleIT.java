@@ -392,6 +392,42 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  void aVirtualClientsBadVersionIsShownAtTheFieldThenTheFixedOneIsListed() throws Exception {
+    Fixture f = fixture();
+    String store = unique("partner-roots");
+    TestPki.Issued partnerRoot = TestPki.rootCa("CN=Partner Root " + System.nanoTime());
+    Reply created =
+        server()
+            .asAdmin()
+            .post(
+                "api/trust-stores",
+                JsonBody.of(Map.of("name", store, "certificates", partnerRoot.certificatePem())));
+    assertEquals(201, created.status(), created.body());
+    String name = unique("zengin-out");
+    long before = Deployments.count("SELECT count(*) FROM virtual_client");
+    try (ConsoleBrowser b = admin("ja").open("virtual-clients/new")) {
+      b.waitForText(By.id("vc-pairId"), f.pairName());
+      new Select(b.field("vc-pairId")).selectByVisibleText(f.pairName());
+      b.field("vc-name").sendKeys(name);
+      b.field("vc-targetHost").sendKeys("partner.example.jp");
+      new Select(b.field("vc-trustStoreId")).selectByVisibleText(store);
+      b.field("vc-protocols").sendKeys("TLSv1");
+      b.click("virtual-client-submit");
+      String message = b.text(By.id("vc-protocols-error"));
+      assertTrue(message.contains("TLSv1"), message);
+      assertEquals(before, Deployments.count("SELECT count(*) FROM virtual_client"));
+      b.checkScreen("virtual-client-bad-version");
+
+      b.field("vc-protocols").clear();
+      b.field("vc-protocols").sendKeys("TLSv1.3");
+      b.click("virtual-client-submit");
+      b.waitForText(By.id("virtual-clients-table"), name);
+      assertTrue(b.text(By.id("virtual-clients-table")).contains("partner.example.jp:55020"));
+      b.checkScreen("virtual-clients");
+    }
+  }
+
   private record Fixture(String pairName, String certificateSubject) {}
 
   /** A pair and a server certificate with its key, made through the API as a script would. */
