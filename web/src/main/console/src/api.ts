@@ -35,14 +35,9 @@ export function apiUrl(path: string): string {
   return new URL('api/' + path, document.baseURI).toString();
 }
 
-export async function api<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  ifMatch?: string | null,
-): Promise<Reply<T>> {
+async function send(method: string, path: string, accept: string, body?: unknown, ifMatch?: string | null): Promise<Response> {
   // X-Zengate-Console: no Basic challenge for us (the browser would show its own password dialog).
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Zengate-Console': '1' };
+  const headers: Record<string, string> = { Accept: accept, 'X-Zengate-Console': '1' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (ifMatch) headers['If-Match'] = ifMatch;
@@ -57,6 +52,26 @@ export async function api<T>(
     if (response.status === 401 && path !== 'session') onSignedOut();
     throw error;
   }
+  return response;
+}
+
+/** Saves what the API answers (a CSV export, a PKCS#12 file) as a download named {@code fileName}. */
+export async function download(method: string, path: string, accept: string, fileName: string, body?: unknown) {
+  const response = await send(method, path, accept, body);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  ifMatch?: string | null,
+): Promise<Reply<T>> {
+  const response = await send(method, path, 'application/json', body, ifMatch);
   const text = response.status === 204 ? '' : await response.text();
   return { data: (text ? JSON.parse(text) : null) as T, etag: response.headers.get('ETag') };
 }

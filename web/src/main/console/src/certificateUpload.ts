@@ -57,3 +57,15 @@ export async function readFile(input: HTMLInputElement | null) {
   const file = input?.files?.[0];
   return file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
 }
+
+/**
+ * Subject alternative names as typed ("gw.example.jp, 192.0.2.10") in the API's form
+ * ("DNS:gw.example.jp", "IP:192.0.2.10"); entries already prefixed are kept.
+ */
+export function subjectAltNames(text: string): string[] {
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .map((v) => (/^(DNS|IP):/i.test(v) ? v : /^[0-9.]+$|:/.test(v) ? `IP:${v}` : `DNS:${v}`));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attentionOf } from './attention';
-import { base64, uploadBody } from './certificateUpload';
+import { base64, uploadBody, subjectAltNames } from './certificateUpload';
 import { curlCommand, enrollCommand, serverAddress, shellQuote } from './commands';
 import { expiryBand, formatDateTime } from './format';
 import { initialLanguage } from './i18n';
@@ -86,6 +86,14 @@ describe('certificate upload', () => {
     expect(uploadBody({ name: 'ca.der', bytes: der }, null, '').certificates).toBe(base64(der));
     const p12 = uploadBody({ name: 'client.P12', bytes: der }, null, 'secret');
     expect(p12).toEqual({ pkcs12: 'MIIB/w==', passphrase: 'secret' });
+  });
+});
+
+describe('subject alternative names', () => {
+  it('are prefixed DNS: or IP: as the API takes them', () => {
+    expect(subjectAltNames('gw.example.jp, 192.0.2.10, 2001:db8::1, DNS:a.example, ')).toEqual([
+      'DNS:gw.example.jp', 'IP:192.0.2.10', 'IP:2001:db8::1', 'DNS:a.example',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Form, FormGroup, Grid, GridItem, TextInput } from '@patternfly/react-core';
-import { apiUrl, get } from '../api';
+import { download, get } from '../api';
 import { DataTable, ProblemAlert, Screen } from '../components';
 import { formatDateTime } from '../format';
 import { AuditEventView } from '../types';
@@ -28,14 +28,7 @@ export function Audit() {
     e.preventDefault();
     setParams(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)));
   };
-  const exportCsv = async () => {
-    const response = await fetch(apiUrl(`audit?${query}`), { headers: { Accept: 'text/csv' }, credentials: 'same-origin' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = 'zengate-audit.csv';
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
+  const exportCsv = () => download('GET', `audit?${query}`, 'text/csv', 'zengate-audit.csv');
   const verification = data?.[1];
   return (
     <Screen title={t('audit.title')} actions={<Button id="export-csv" variant="secondary" onClick={() => void exportCsv()}>{t('audit.export')}</Button>}>

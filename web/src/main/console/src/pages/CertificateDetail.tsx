@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Label } from '@patternfly/react-core';
-import { get } from '../api';
+import { FormEvent, useState } from 'react';
+import { ActionGroup, Alert, Button, Checkbox, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Form, FormGroup, Label, TextInput, Title } from '@patternfly/react-core';
+import { download, get } from '../api';
+import { canManageUsers, useSession } from '../session';
 import { ProblemAlert, Screen } from '../components';
 import { BAND_COLOR, expiryBand, formatDateTime } from '../format';
 import { CertificateView } from '../types';
@@ -36,6 +38,45 @@ export function CertificateDetail() {
           </DescriptionListGroup>
         ))}
       </DescriptionList>
+      {c.hasPrivateKey && <ExportPkcs12 certificate={c} />}
     </Screen>
+  );
+}
+
+/**
+ * PKCS#12 export of the certificate with its private key: admins only (the server refuses others),
+ * after saying in so many words that the key leaves Zengate; audited by the server.
+ */
+function ExportPkcs12({ certificate }: { certificate: CertificateView }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!canManageUsers(session.role)) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await download('POST', `certificates/${certificate.id}/export`, 'application/x-pkcs12', `certificate-${certificate.id}.p12`, { passphrase });
+      setError(null);
+      setPassphrase('');
+      setConfirmed(false);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Form onSubmit={submit} id="export-pkcs12" className="pf-v6-u-mt-lg" isWidthLimited>
+      <Title headingLevel="h2">{t('certificates.export')}</Title>
+      <Alert variant="warning" isInline title={t('certificates.exportWarning')} />
+      <ProblemAlert error={error} />
+      <FormGroup label={t('certificates.exportPassphrase')} isRequired fieldId="export-passphrase">
+        <TextInput id="export-passphrase" type="password" value={passphrase} onChange={(_e, v) => setPassphrase(v)} autoComplete="new-password" />
+      </FormGroup>
+      <Checkbox id="export-confirm" label={t('certificates.exportConfirm')} isChecked={confirmed} onChange={(_e, v) => setConfirmed(v)} />
+      <ActionGroup>
+        <Button type="submit" variant="danger" id="export-submit" isDisabled={!confirmed}>{t('certificates.exportButton')}</Button>
+      </ActionGroup>
+    </Form>
   );
 }

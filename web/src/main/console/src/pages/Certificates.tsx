@@ -1,9 +1,9 @@
 import { ChangeEvent, FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ActionGroup, Button, Form, FormGroup, Label, TextInput, Title, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
+import { ActionGroup, Button, Form, FormGroup, FormSelect, FormSelectOption, Label, TextInput, Title, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
 import { api, apiUrl, get } from '../api';
-import { readFile, uploadBody } from '../certificateUpload';
+import { readFile, subjectAltNames, uploadBody } from '../certificateUpload';
 import { curlCommand } from '../commands';
 import { CurlCall, DataTable, ProblemAlert, Screen } from '../components';
 import { BAND_COLOR, expiryBand, ExpiryBand, formatDateTime } from '../format';
@@ -38,6 +38,7 @@ export function Certificates() {
   return (
     <Screen title={t('certificates.title')}>
       {canEdit(session.role) && <ImportCertificate onImported={reload} />}
+      {canEdit(session.role) && <CertificateRequests onIssued={reload} />}
       <ToggleGroup aria-label={t('certificates.band')} className="pf-v6-u-mb-md">
         {BANDS.map((b) => (
           <ToggleGroupItem key={b} text={t(`band.${b}`)} buttonId={`band-${b}`} isSelected={band === b} onChange={() => go({ band: b, offset: 0 })} />
@@ -108,5 +109,110 @@ function ImportCertificate({ onImported }: { onImported: () => void }) {
       </ActionGroup>
       <CurlCall command={curlCommand('POST', apiUrl('certificates'), { certificates: `<${fileName || 'server.pem'}>`, passphrase: passphrase ? '…' : undefined })} />
     </Form>
+  );
+}
+
+interface CsrView {
+  id: number;
+  keyType: string;
+  subject: string;
+  csr: string;
+  certificateId: number | null;
+}
+
+const KEY_TYPES = ['EC-P256', 'EC-P384', 'RSA-2048', 'RSA-3072'];
+
+/**
+ * The CSR workflow: Zengate makes the key (it never leaves, sealed) and a CSR to download and send
+ * to the CA; the certificate the CA issues is uploaded here and joins its key.
+ */
+function CertificateRequests({ onIssued }: { onIssued: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const pending = useLoad(() => get<CsrView[]>('certificates/csr'), []);
+  const [keyType, setKeyType] = useState('EC-P256');
+  const [subject, setSubject] = useState('');
+  const [sans, setSans] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const body = { keyType, subject, subjectAltNames: subjectAltNames(sans) };
+  const request = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api('POST', 'certificates/csr', body);
+      setSubject('');
+      setSans('');
+      setError(null);
+      pending.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const saveCsr = (csr: CsrView) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csr.csr], { type: 'application/pkcs10' }));
+    link.download = `zengate-${csr.id}.csr`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  const upload = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const file = await readFile(e.currentTarget.querySelector<HTMLInputElement>('#issued-file'));
+    if (!file) {
+      setError(t('certificates.chooseFile'));
+      return;
+    }
+    try {
+      const { data } = await api<{ certificate: CertificateView }>('POST', 'certificates/issued', { certificates: uploadBody(file, null, '').certificates });
+      onIssued();
+      navigate(`/certificates/${data.certificate.id}`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const waiting = (pending.data ?? []).filter((p) => p.certificateId == null);
+  return (
+    <>
+      <Form onSubmit={request} id="request-certificate" className="pf-v6-u-mb-lg" isWidthLimited>
+        <Title headingLevel="h2">{t('csr.title')}</Title>
+        <ProblemAlert error={error ?? pending.error} />
+        <FormGroup label={t('csr.keyType')} fieldId="csr-key-type">
+          <FormSelect id="csr-key-type" value={keyType} onChange={(_e, v) => setKeyType(v)}>
+            {KEY_TYPES.map((k) => <FormSelectOption key={k} value={k} label={k} />)}
+          </FormSelect>
+        </FormGroup>
+        <FormGroup label={t('csr.subject')} isRequired fieldId="csr-subject">
+          <TextInput id="csr-subject" value={subject} onChange={(_e, v) => setSubject(v)} placeholder="CN=gw.example.co.jp,O=Example Bank" />
+        </FormGroup>
+        <FormGroup label={t('csr.sans')} fieldId="csr-sans">
+          <TextInput id="csr-sans" value={sans} onChange={(_e, v) => setSans(v)} placeholder="gw.example.co.jp, 192.0.2.10" />
+        </FormGroup>
+        <ActionGroup>
+          <Button type="submit" id="csr-submit">{t('csr.make')}</Button>
+        </ActionGroup>
+        <CurlCall command={curlCommand('POST', apiUrl('certificates/csr'), body)} />
+      </Form>
+      {waiting.length > 0 && (
+        <Form onSubmit={upload} id="pending-csrs" className="pf-v6-u-mb-lg">
+          <Title headingLevel="h3">{t('csr.pending')}</Title>
+          <DataTable
+            id="pending-csrs-table"
+            label={t('csr.pending')}
+            rows={waiting}
+            rowKey={(p) => p.id}
+            columns={[
+              { title: t('csr.subject'), cell: (p) => p.subject },
+              { title: t('csr.keyType'), cell: (p) => p.keyType },
+              { title: '', cell: (p) => <Button variant="link" isInline id={`download-csr-${p.id}`} onClick={() => saveCsr(p)}>{t('csr.download')}</Button> },
+            ]}
+          />
+          <FormGroup label={t('csr.issuedFile')} fieldId="issued-file">
+            <input id="issued-file" type="file" accept=".pem,.crt,.cer,.der" />
+          </FormGroup>
+          <ActionGroup>
+            <Button type="submit" id="issued-submit" variant="secondary">{t('csr.upload')}</Button>
+          </ActionGroup>
+        </Form>
+      )}
+    </>
   );
 }

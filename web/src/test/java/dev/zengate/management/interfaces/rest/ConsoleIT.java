@@ -428,6 +428,76 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  void aKeyMadeByZengateGetsItsIssuedCertificateByUpload() throws Exception {
+    String host = "csr-" + System.nanoTime() + ".example.jp";
+    TestPki.Issued ca = TestPki.rootCa("CN=Bank CA " + System.nanoTime());
+    Path issued = Files.createTempFile("zengate-issued-", ".pem");
+    try (ConsoleBrowser b = admin("ja").open("certificates")) {
+      b.field("csr-subject").sendKeys("CN=" + host + ",O=Example Bank");
+      b.field("csr-sans").sendKeys(host);
+      b.click("csr-submit");
+      b.waitForText(By.id("pending-csrs-table"), host);
+      String csr =
+          server()
+              .asAdmin()
+              .get("api/certificates/csr")
+              .jsonArray()
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(p -> p.getString("subject").contains(host))
+              .findFirst()
+              .orElseThrow()
+              .getString("csr");
+      Files.writeString(issued, TestPki.pem(TestPki.sign(ca, csr)));
+      b.field("issued-file").sendKeys(issued.toAbsolutePath().toString());
+      b.click("issued-submit");
+      b.waitForText(By.id("certificate-detail"), host);
+      assertTrue(b.text(By.id("certificate-detail")).contains("秘密鍵あり"));
+      b.checkScreen("certificate-issued-for-csr");
+    } finally {
+      Files.deleteIfExists(issued);
+    }
+  }
+
+  @Test
+  void anAdminExportsAKeyOnlyAfterConfirmingAndTheExportIsAudited() throws Exception {
+    Fixture f = fixture();
+    long id =
+        server()
+            .asAdmin()
+            .get("api/certificates?limit=1000")
+            .jsonArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(
+                c ->
+                    c.getString("subject").equals(f.certificateSubject().substring(3))
+                        || c.getString("subject").equals(f.certificateSubject()))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    long before = Deployments.count("SELECT count(*) FROM audit_event WHERE action = 'key.export'");
+    try (ConsoleBrowser b = admin("en").open("certificates/" + id)) {
+      b.field("export-passphrase").sendKeys("export-passphrase-1");
+      assertFalse(b.field("export-submit").isEnabled(), "export needs the confirmation");
+      b.click("export-confirm");
+      b.click("export-submit");
+      b.until(
+          d -> {
+            try {
+              return Deployments.count(
+                      "SELECT count(*) FROM audit_event WHERE action = 'key.export'")
+                  > before;
+            } catch (Exception e) {
+              return false;
+            }
+          });
+      b.checkScreen("certificate-export");
+    }
+  }
+
   private record Fixture(String pairName, String certificateSubject) {}
 
   /** A pair and a server certificate with its key, made through the API as a script would. */
