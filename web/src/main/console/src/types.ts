@@ -85,6 +85,15 @@ export interface VirtualServerView {
   version: number;
 }
 
+export interface CertificateUse {
+  kind: 'virtual-server' | 'virtual-client' | 'trust-store' | 'issuer';
+  id: number;
+  name: string;
+  pairId: number | null;
+  pairName: string | null;
+  role: string;
+}
+
 export interface VirtualClientView {
   id: number;
   pairId: number;

@@ -6,7 +6,8 @@ import { download, get } from '../api';
 import { canManageUsers, useSession } from '../session';
 import { ProblemAlert, Screen } from '../components';
 import { BAND_COLOR, expiryBand, formatDateTime } from '../format';
-import { CertificateView } from '../types';
+import { CertificateUse, CertificateView } from '../types';
+import { DataTable } from '../components';
 import { useLoad } from '../useLoad';
 
 export function CertificateDetail() {
@@ -38,6 +39,7 @@ export function CertificateDetail() {
           </DescriptionListGroup>
         ))}
       </DescriptionList>
+      <WhereUsed id={c.id} />
       {c.hasPrivateKey && <ExportPkcs12 certificate={c} />}
     </Screen>
   );
@@ -78,5 +80,36 @@ function ExportPkcs12({ certificate }: { certificate: CertificateView }) {
         <Button type="submit" variant="danger" id="export-submit" isDisabled={!confirmed}>{t('certificates.exportButton')}</Button>
       </ActionGroup>
     </Form>
+  );
+}
+
+const USE_LINK: Record<CertificateUse['kind'], (u: CertificateUse) => string> = {
+  'virtual-server': (u) => `/virtual-servers/${u.id}`,
+  'virtual-client': (u) => `/virtual-clients/${u.id}`,
+  'trust-store': () => '/trust-stores',
+  issuer: (u) => `/certificates/${u.id}`,
+};
+
+/** What uses this certificate: what breaks when it expires or is replaced. */
+function WhereUsed({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { data, error } = useLoad(() => get<CertificateUse[]>(`certificates/${id}/usage`), [id]);
+  return (
+    <section className="pf-v6-u-mt-lg">
+      <Title headingLevel="h2">{t('usage.title')}</Title>
+      <ProblemAlert error={error} />
+      <DataTable
+        id="certificate-usage"
+        label={t('usage.title')}
+        rows={data ?? []}
+        rowKey={(u) => `${u.kind}-${u.id}-${u.role}`}
+        columns={[
+          { title: t('usage.kind'), cell: (u) => t(`usage.${u.kind}`) },
+          { title: t('usage.name'), cell: (u) => <Link to={USE_LINK[u.kind](u)}>{u.name}</Link> },
+          { title: t('vs.pair'), cell: (u) => (u.pairId ? <Link to={`/pairs/${u.pairId}`}>{u.pairName}</Link> : '—') },
+          { title: t('usage.role'), cell: (u) => t(`usage.role-${u.role}`) },
+        ]}
+      />
+    </section>
   );
 }

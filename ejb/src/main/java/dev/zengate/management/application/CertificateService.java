@@ -46,6 +46,7 @@ public class CertificateService {
   /** Days before expiry from which an import warns. */
   static final int EXPIRY_WARNING_DAYS = 30;
 
+  @Inject private CertificateUsage usage;
   @PersistenceContext private EntityManager em;
   @Inject private EnvelopeSealer sealer;
   @Inject private AuditTrail audit;
@@ -212,6 +213,21 @@ public class CertificateService {
 
   public void delete(Actor actor, long id) {
     ManagedCertificate certificate = get(id);
+    List<CertificateUsage.Use> uses = usage.of(id);
+    if (!uses.isEmpty()) {
+      throw new ConflictException(
+          "certificate "
+              + id
+              + " is still in use: "
+              + uses.stream()
+                  .map(
+                      u ->
+                          u.kind()
+                              + " "
+                              + u.name()
+                              + (u.pairName() == null ? "" : " of pair " + u.pairName()))
+                  .collect(java.util.stream.Collectors.joining(", ")));
+    }
     Map<String, Object> before = certificate.auditView();
     keyOf(certificate).ifPresent(em::remove);
     em.remove(certificate);

@@ -7,6 +7,7 @@ import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
 
 import dev.zengate.management.application.CertificateService;
 import dev.zengate.management.application.CertificateUpload;
+import dev.zengate.management.application.CertificateUsage;
 import dev.zengate.management.application.ImportedCertificate;
 import dev.zengate.management.application.MasterKeyRotation;
 import dev.zengate.management.domain.certificate.CsrRequest;
@@ -50,6 +51,7 @@ import java.util.Map;
 public class CertificatesResource {
 
   @Inject private CertificateService certificates;
+  @Inject private CertificateUsage usage;
   @Inject private MasterKeyRotation rotation;
   @Inject private CurrentActor actor;
   @Context private UriInfo uri;
@@ -83,6 +85,15 @@ public class CertificatesResource {
   public CertificateView get(@PathParam("id") long id) {
     ManagedCertificate certificate = certificates.get(id);
     return CertificateView.of(certificate, certificates.keyOf(certificate).isPresent());
+  }
+
+  /** Where the certificate is used: listeners, trust stores, certificates it issued. */
+  @GET
+  @Path("{id}/usage")
+  @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
+  public List<CertificateUsage.Use> usage(@PathParam("id") long id) {
+    certificates.get(id);
+    return usage.of(id);
   }
 
   /** The certificate and its stored chain as PEM, leaf first. */

@@ -136,6 +136,11 @@ class ConsoleIT {
       b.waitForText(By.id("virtual-servers-table"), name);
       assertTrue(b.text(By.id("virtual-servers-table")).contains("192.0.2.10:55020"));
       b.checkScreen("virtual-servers");
+      // The certificate's detail says where it is used now.
+      b.open("certificates/" + certificateId(f.certificateSubject()));
+      b.waitForText(By.id("certificate-usage"), name);
+      assertTrue(b.text(By.id("certificate-usage")).contains(f.pairName()));
+      b.checkScreen("certificate-where-used");
     }
   }
 
@@ -463,21 +468,7 @@ class ConsoleIT {
   @Test
   void anAdminExportsAKeyOnlyAfterConfirmingAndTheExportIsAudited() throws Exception {
     Fixture f = fixture();
-    long id =
-        server()
-            .asAdmin()
-            .get("api/certificates?limit=1000")
-            .jsonArray()
-            .getValuesAs(JsonObject.class)
-            .stream()
-            .filter(
-                c ->
-                    c.getString("subject").equals(f.certificateSubject().substring(3))
-                        || c.getString("subject").equals(f.certificateSubject()))
-            .findFirst()
-            .orElseThrow()
-            .getJsonNumber("id")
-            .longValue();
+    long id = certificateId(f.certificateSubject());
     long before = Deployments.count("SELECT count(*) FROM audit_event WHERE action = 'key.export'");
     try (ConsoleBrowser b = admin("en").open("certificates/" + id)) {
       b.field("export-passphrase").sendKeys("export-passphrase-1");
@@ -499,6 +490,20 @@ class ConsoleIT {
   }
 
   private record Fixture(String pairName, String certificateSubject) {}
+
+  private long certificateId(String subject) throws Exception {
+    return server()
+        .asAdmin()
+        .get("api/certificates?limit=1000")
+        .jsonArray()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(c -> c.getString("subject").equals(subject))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
+  }
 
   /** A pair and a server certificate with its key, made through the API as a script would. */
   private Fixture fixture() throws Exception {

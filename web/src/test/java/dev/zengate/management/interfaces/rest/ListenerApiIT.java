@@ -128,6 +128,27 @@ class ListenerApiIT {
   }
 
   @Test
+  void aCertificateShowsWhereItIsUsedAndCannotBeDeletedWhileUsed() throws Exception {
+    Reply server = admin.post("api/virtual-servers", JsonBody.of(zenginServer()));
+    assertEquals(201, server.status(), server.body());
+
+    Reply usage = admin.get("api/certificates/" + ecCertificateId + "/usage");
+    assertEquals(200, usage.status(), usage.body());
+    JsonObject use = usage.jsonArray().getJsonObject(0);
+    assertEquals("virtual-server", use.getString("kind"));
+    assertEquals("zengin-inbound", use.getString("name"));
+    assertEquals("server", use.getString("role"));
+    assertEquals(pairId, use.getJsonNumber("pairId").longValue());
+    Reply issuerUsage = admin.get("api/certificates/" + certificateWithoutKeyId + "/usage");
+    assertEquals(0, issuerUsage.jsonArray().size(), issuerUsage.body());
+
+    Reply delete = admin.delete("api/certificates/" + ecCertificateId, null);
+    assertEquals(409, delete.status(), delete.body());
+    assertTrue(delete.body().contains("virtual-server zengin-inbound of pair"), delete.body());
+    assertEquals(200, admin.get("api/certificates/" + ecCertificateId).status(), "still stored");
+  }
+
+  @Test
   void configuresTheManualsExampleServerAndClient() throws Exception {
     Reply server = admin.post("api/virtual-servers", JsonBody.of(zenginServer()));
     assertEquals(201, server.status(), server.body());
