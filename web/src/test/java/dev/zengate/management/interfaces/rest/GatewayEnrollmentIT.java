@@ -188,12 +188,7 @@ class GatewayEnrollmentIT {
     int port = freePort();
     Path root = work.resolve("second-payara");
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx768m",
-            "-Dhazelcast.socket.bind.any=false",
-            "-jar",
-            Path.of("target/payara-micro.jar").toAbsolutePath().toString(),
+        PayaraMicroProcess.command(
             "--deploy",
             Path.of("target/zengate.war").toAbsolutePath().toString(),
             "--contextroot",

@@ -81,12 +81,7 @@ final class PayaraMicroProcess implements AutoCloseable {
     HttpsSetup.prepare(listeners, tls, preboot);
     ProcessBuilder builder =
         new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m",
-                    "-Dhazelcast.socket.bind.any=false",
-                    "-jar",
-                    Path.of("target", "payara-micro.jar").toAbsolutePath().toString(),
+                command(
                     "--deploy",
                     Path.of("target", "zengate.war").toAbsolutePath().toString(),
                     "--contextroot",
@@ -119,6 +114,36 @@ final class PayaraMicroProcess implements AutoCloseable {
           }
         });
     return new PayaraMicroProcess(builder.start(), log, port, root, tls.resolve("ca.crt"));
+  }
+
+  /**
+   * The command line of a management member as {@code ./zengate start} has it (heap aside): the
+   * grid bound to the interfaces given, its deserialisation allow-list, then {@code arguments} for
+   * Payara Micro.
+   */
+  static List<String> command(String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx768m");
+    command.add("-Dhazelcast.socket.bind.any=false");
+    command.addAll(gridFilter());
+    command.add("-jar");
+    command.add(Path.of("target", "payara-micro.jar").toAbsolutePath().toString());
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  private static List<String> gridFilter() {
+    Path jar =
+        Path.of(
+            System.getProperty(
+                "zengate.grid.filter.jar", "../grid-filter/target/zengate-grid-filter.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build grid-filter first");
+    }
+    return List.of(
+        "-Xbootclasspath/a:" + jar.toAbsolutePath(),
+        "-Djdk.serialFilterFactory=dev.zengate.grid.filter.GridSerialFilter");
   }
 
   ManagementServer admin() throws IOException {
