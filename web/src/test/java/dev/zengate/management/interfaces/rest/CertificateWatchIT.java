@@ -173,6 +173,22 @@ class CertificateWatchIT {
         assertEquals(0, ran(admin, day2.plus(Duration.ofMinutes(5))).getInt("recorded"));
         assertNull(udp.take(2));
 
+        // Another server in the middle of a run holds the watch's advisory lock: this one skips.
+        String url = System.getenv("ZENGATE_DB_URL");
+        try (Connection other =
+                java.sql.DriverManager.getConnection(
+                    url.substring(0, url.lastIndexOf('/') + 1) + database,
+                    System.getenv("ZENGATE_DB_USER"),
+                    System.getenv("ZENGATE_DB_PASSWORD"));
+            Statement s = other.createStatement()) {
+          other.setAutoCommit(false);
+          s.execute("SELECT pg_advisory_xact_lock(" + 0x5A454E4757L + ")");
+          JsonObject skipped = ran(admin, day2.plus(Duration.ofMinutes(10)));
+          assertEquals(false, skipped.getBoolean("ran"), skipped.toString());
+          other.commit();
+        }
+        assertTrue(ran(admin, day2.plus(Duration.ofMinutes(15))).getBoolean("ran"));
+
         // Day 3 with the TCP syslog server down: recorded, retried a minute later, sent once.
         tcp.close();
         Instant day3 = t0.plus(days(2));
@@ -194,14 +210,14 @@ class CertificateWatchIT {
         assertEquals(set("Watch 14d:12", "Watch expired:-3"), received(tcp, 2, "graduated-pair"));
         assertEquals(
             0, admin.get("api/certificate-watch/notifications?state=RETRYING").jsonArray().size());
-        // Every run on request is audited (2 on the first server, 5 here).
+        // Every run on request is audited (2 on the first server, 7 here).
         Reply audited =
             admin.send(
                 "GET",
                 "api/audit?action=certificate-watch.run",
                 null,
                 Map.of("Accept", "application/json"));
-        assertEquals(7, audited.jsonArray().size(), audited.body());
+        assertEquals(9, audited.jsonArray().size(), audited.body());
         assertTrue(audited.body().contains("testClock"), audited.body());
       } finally {
         tcp.close();
