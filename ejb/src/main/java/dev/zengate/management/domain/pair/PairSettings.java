@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 @Table(name = "pair_settings")
 public class PairSettings implements VersionedEntity {
 
-  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern IP_LITERAL =
       Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -83,7 +82,9 @@ public class PairSettings implements VersionedEntity {
     this.dnsServers = String.join(" ", ipAddresses("DNS server", dnsServers));
     this.ntpServers = String.join(" ", hosts("NTP server", ntpServers));
     this.syslogTarget =
-        blankToNull(syslogTarget) == null ? null : hostPort("syslog target", syslogTarget.trim());
+        blankToNull(syslogTarget) == null
+            ? null
+            : SyslogTarget.parse("syslog target", syslogTarget).toString();
     this.expirySchedule = expirySchedule == null ? ExpirySchedule.FIXED : expirySchedule;
     int days = expiryWarningDays == null ? 30 : expiryWarningDays;
     if (days < 1 || days > 365) {
@@ -141,17 +142,6 @@ public class PairSettings implements VersionedEntity {
       }
     }
     return checked;
-  }
-
-  private static String hostPort(String what, String value) {
-    if (!HOST_PORT.matcher(value).matches()) {
-      throw new InvalidInputException(what + " '" + value + "' must be host:port");
-    }
-    int port = Integer.parseInt(value.substring(value.lastIndexOf(':') + 1));
-    if (port < 1 || port > 65535) {
-      throw new InvalidInputException(what + " port " + port + " is out of range 1-65535");
-    }
-    return value;
   }
 
   private static String blankToNull(String value) {

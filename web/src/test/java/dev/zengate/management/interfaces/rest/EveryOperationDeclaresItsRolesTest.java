@@ -29,7 +29,8 @@ class EveryOperationDeclaresItsRolesTest {
           UsersResource.class,
           SessionUserResource.class,
           VirtualServersResource.class,
-          VirtualClientsResource.class);
+          VirtualClientsResource.class,
+          CertificateWatchResource.class);
 
   @Test
   void everyOperationDeclaresItsAccess() {

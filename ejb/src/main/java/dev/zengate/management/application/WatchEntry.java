@@ -1,0 +1,37 @@
+package dev.zengate.management.application;
+
+import dev.zengate.management.domain.watch.WatchPolicy;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A certificate as the watch sees it, in one scope: a pair that uses it (with that pair's schedule
+ * and syslog target), or the global default for certificates only in trust stores no listener uses.
+ * {@code inUse} is false for a stored certificate nothing uses (replaced, or not yet deployed): it
+ * is listed but never notified.
+ */
+public record WatchEntry(
+    long certificateId,
+    String sha256,
+    String subject,
+    String issuer,
+    String serial,
+    Instant notBefore,
+    Instant notAfter,
+    Long pairId,
+    String pairName,
+    List<String> usages,
+    boolean inUse,
+    WatchPolicy policy,
+    String syslogTarget) {
+
+  /** The pair key notifications are stored under: the pair id, 0 for the global default. */
+  long scopeKey() {
+    return pairId == null ? 0 : pairId;
+  }
+
+  String where() {
+    String scope = pairId == null ? "no pair" : "pair " + pairName;
+    return usages.isEmpty() ? scope : scope + ": " + String.join("; ", usages);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.zengate.management.domain.pair;
+
+import dev.zengate.management.domain.shared.InvalidInputException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where syslog messages go: {@code host:port} (UDP, RFC 5426, as the appliance sends), or with a
+ * transport named, {@code udp://host:port} or {@code tcp://host:port} (RFC 6587 octet counting).
+ */
+public record SyslogTarget(Transport transport, String host, int port) {
+
+  public enum Transport {
+    UDP,
+    TCP
+  }
+
+  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}");
+
+  /** Parses and checks a target as an operator writes it; {@code what} names it in errors. */
+  public static SyslogTarget parse(String what, String value) {
+    String text = value == null ? "" : value.trim();
+    Transport transport = Transport.UDP;
+    int scheme = text.indexOf("://");
+    if (scheme >= 0) {
+      String name = text.substring(0, scheme).toUpperCase(Locale.ROOT);
+      try {
+        transport = Transport.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(
+            what
+                + " '"
+                + value
+                + "' names no known transport: use udp:// or tcp:// (or none: UDP)");
+      }
+      text = text.substring(scheme + 3);
+    }
+    if (!HOST_PORT.matcher(text).matches()) {
+      throw new InvalidInputException(what + " '" + value + "' must be host:port");
+    }
+    int colon = text.lastIndexOf(':');
+    int port = Integer.parseInt(text.substring(colon + 1));
+    if (port < 1 || port > 65535) {
+      throw new InvalidInputException(what + " port " + port + " is out of range 1-65535");
+    }
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (host.isEmpty() || host.contains("[") || host.contains("]")) {
+      throw new InvalidInputException(what + " '" + value + "' must be host:port");
+    }
+    return new SyslogTarget(transport, host, port);
+  }
+
+  /** As stored and shown: {@code host:port} for UDP, {@code tcp://host:port} for TCP. */
+  @Override
+  public String toString() {
+    String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    return transport == Transport.UDP ? hostPort : "tcp://" + hostPort;
+  }
+}

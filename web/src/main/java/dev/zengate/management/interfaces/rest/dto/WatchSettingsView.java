@@ -1,0 +1,17 @@
+package dev.zengate.management.interfaces.rest.dto;
+
+import dev.zengate.management.application.WatchDefaults;
+import dev.zengate.management.domain.pair.ExpirySchedule;
+
+/**
+ * The watch's global default, for certificates no pair uses: as shown, and as set (null fields: the
+ * defaults FIXED, 30 days, no syslog).
+ */
+public record WatchSettingsView(
+    ExpirySchedule expirySchedule, Integer expiryWarningDays, String syslogTarget) {
+
+  public static WatchSettingsView of(WatchDefaults defaults) {
+    return new WatchSettingsView(
+        defaults.policy().schedule(), defaults.policy().warningDays(), defaults.syslogTarget());
+  }
+}
