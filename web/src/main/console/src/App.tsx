@@ -16,6 +16,7 @@ import { Certificates } from './pages/Certificates';
 import { CertificateDetail } from './pages/CertificateDetail';
 import { TrustStores } from './pages/TrustStores';
 import { Audit } from './pages/Audit';
+import { CertificateWatch } from './pages/CertificateWatch';
 import { Users } from './pages/Users';
 import { NotFound } from './pages/NotFound';
 
@@ -60,6 +61,7 @@ export function App() {
           <Route path="/virtual-servers" element={<VirtualServers />} />
           <Route path="/virtual-servers/new" element={<VirtualServerForm />} />
           <Route path="/virtual-servers/:id" element={<VirtualServerForm />} />
+          <Route path="/certificate-watch" element={<CertificateWatch />} />
           <Route path="/virtual-clients" element={<VirtualClients />} />
           <Route path="/virtual-clients/new" element={<VirtualClientForm />} />
           <Route path="/virtual-clients/:id" element={<VirtualClientForm />} />

@@ -29,6 +29,7 @@ const NAV: { to: string; key: string; visible?: (role: 'admin' | 'operator' | 'a
   { to: '/virtual-servers', key: 'nav.virtualServers' },
   { to: '/virtual-clients', key: 'nav.virtualClients' },
   { to: '/certificates', key: 'nav.certificates' },
+  { to: '/certificate-watch', key: 'nav.certificateWatch' },
   { to: '/trust-stores', key: 'nav.trustStores' },
   { to: '/audit', key: 'nav.audit', visible: canReadAudit },
   { to: '/users', key: 'nav.users' },

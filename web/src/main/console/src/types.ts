@@ -85,6 +85,40 @@ export interface VirtualServerView {
   version: number;
 }
 
+export interface CertificateWatchView {
+  certificateId: number;
+  subject: string;
+  notAfter: string;
+  daysLeft: number;
+  expired: boolean;
+  pairId: number | null;
+  pairName: string | null;
+  usages: string[];
+  inUse: boolean;
+  expirySchedule: string;
+  expiryWarningDays: number;
+  syslogTarget: string | null;
+  nextNotification: { from: string; thresholdDays: number; threshold: string } | null;
+}
+
+export interface CertificateNotificationView {
+  id: number;
+  channel: string;
+  destination: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  dueAt: string | null;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+  thresholdDays: number;
+  daysLeft: number;
+  certificateId: number | null;
+  subject: string;
+  pairId: number | null;
+  pairName: string | null;
+}
+
 export interface CertificateUse {
   kind: 'virtual-server' | 'virtual-client' | 'trust-store' | 'issuer';
   id: number;

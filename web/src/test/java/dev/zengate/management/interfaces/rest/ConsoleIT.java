@@ -489,6 +489,23 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  void theExpiryScreenListsACertificateWithItsNotificationSchedule() throws Exception {
+    Fixture f = fixture();
+    try (ConsoleBrowser b = admin("ja").open("certificate-watch")) {
+      b.waitForText(By.id("watch-table"), f.certificateSubject());
+      String row =
+          (String)
+              b.script(
+                  "return [...document.querySelectorAll('#watch-table tr')]"
+                      + ".find(r => r.textContent.includes(arguments[0])).textContent;",
+                  f.certificateSubject());
+      assertTrue(row.contains("残り"), row);
+      assertTrue(row.contains("使用されていません"), "not used by any listener yet: " + row);
+      b.checkScreen("certificate-watch");
+    }
+  }
+
   private record Fixture(String pairName, String certificateSubject) {}
 
   private long certificateId(String subject) throws Exception {
