@@ -578,13 +578,7 @@ class GatewayEnrollmentIT {
             false,
             TestPki.validNow(),
             "gw.grid.test");
-    Reply imported =
-        admin.post(
-            "api/certificates",
-            JsonBody.of(
-                Map.of("certificates", leaf.certificatePem(), "privateKey", leaf.keyPem())));
-    assertEquals(201, imported.status(), imported.body());
-    return imported.json().getJsonObject("certificate").getJsonNumber("id").longValue();
+    return admin.importWithKey(leaf);
   }
 
   private String issueToken(ManagementServer admin, long pairId, String node) throws Exception {

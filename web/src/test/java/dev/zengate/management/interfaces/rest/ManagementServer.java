@@ -72,6 +72,20 @@ final class ManagementServer {
     return application;
   }
 
+  /** Imports a certificate with its private key (as an admin would) and returns its id. */
+  long importWithKey(TestPki.Issued leaf) throws IOException, InterruptedException {
+    Reply imported =
+        post(
+            "api/certificates",
+            JsonBody.of(
+                Map.of("certificates", leaf.certificatePem(), "privateKey", leaf.keyPem())));
+    if (imported.status() != 201) {
+      throw new IllegalStateException(
+          "import refused: " + imported.status() + " " + imported.body());
+    }
+    return imported.json().getJsonObject("certificate").getJsonNumber("id").longValue();
+  }
+
   /** GET a path of the application, e.g. {@code api/health}. */
   Reply get(String path) throws IOException, InterruptedException {
     return send("GET", path, null, Map.of());

@@ -218,13 +218,7 @@ class RestartConvergenceIT {
             false,
             TestPki.validNow(),
             "gw.restart.test");
-    Reply imported =
-        admin.post(
-            "api/certificates",
-            JsonBody.of(
-                Map.of("certificates", leaf.certificatePem(), "privateKey", leaf.keyPem())));
-    assertEquals(201, imported.status(), imported.body());
-    return imported.json().getJsonObject("certificate").getJsonNumber("id").longValue();
+    return admin.importWithKey(leaf);
   }
 
   /**
