@@ -5,10 +5,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Free loopback ports for listeners a test configures by number. */
 public final class Ports {
+
+  /** Ports already handed out in this JVM, so that two calls never give the same one. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   private Ports() {}
 
@@ -24,7 +29,11 @@ public final class Ports {
       if (port == start - 1) {
         throw new IllegalStateException("not " + count + " free ports below 32768");
       }
+      if (HANDED_OUT.contains(port)) {
+        continue;
+      }
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        HANDED_OUT.add(port);
         ports.add(port);
       } catch (IOException inUse) {
         // taken: try the next one
@@ -33,12 +42,12 @@ public final class Ports {
     return ports;
   }
 
+  /**
+   * One free loopback port, also outside the ephemeral range: a port the kernel picked for
+   * {@code bind(0)} can be handed out again to the next {@code bind(0)} (a test's backend) before
+   * the node binds it, which failed a CI run with "Address already in use".
+   */
   public static int free() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free port", e);
-    }
+    return freeOutsideEphemeralRange(1).get(0);
   }
 }
