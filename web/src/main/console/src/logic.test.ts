@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attentionOf } from './attention';
 import { base64, uploadBody, subjectAltNames } from './certificateUpload';
 import { curlCommand, enrollCommand, serverAddress, shellQuote } from './commands';
 import { expiryBand, formatDateTime } from './format';
 import { initialLanguage } from './i18n';
 import { fieldOfProblem, VIRTUAL_SERVER_FIELDS } from './problems';
-import { NodeView, PairView } from './types';
 
 describe('the field a server problem concerns', () => {
   it('is the most specific phrase found', () => {
@@ -94,33 +92,5 @@ describe('subject alternative names', () => {
     expect(subjectAltNames('gw.example.jp, 192.0.2.10, 2001:db8::1, DNS:a.example, ')).toEqual([
       'DNS:gw.example.jp', 'IP:192.0.2.10', 'IP:2001:db8::1', 'DNS:a.example',
     ]);
-  });
-});
-
-describe('attention first', () => {
-  const node = (over: Partial<NodeView>): NodeView => ({
-    id: 1, name: 'a', host: 'h', priority: 100, enrolled: true, enrolledAt: null, reportedRole: 'MASTER', live: true,
-    lastHeartbeatAt: null, activeConnections: 0, publishedVersion: 3, publishedHash: null, publishedAt: null,
-    publicationFailedAt: null, publicationFailure: null,
-    appliedConfigVersion: 3, appliedConfigHash: null, appliedAt: null, inSync: true, rejectedVersion: null,
-    rejectedCode: null, rejectedReason: null, rejectedAt: null, version: 0, ...over,
-  });
-  const pair = (id: number, nodes: NodeView[]): PairView => ({ id, name: `p${id}`, site: null, description: null, nodes, version: 0 });
-  it('finds split brain, silent nodes, rejections and nodes behind', () => {
-    const a = attentionOf([
-      pair(1, [node({ id: 1 }), node({ id: 2, reportedRole: 'BACKUP' })]),
-      pair(2, [node({ id: 3 }), node({ id: 4 })]),
-      pair(3, [node({ id: 5, live: false }), node({ id: 6, inSync: false, rejectedCode: 'REPLAY', reportedRole: 'BACKUP' })]),
-    ]);
-    expect(a.splitBrain.map((p) => p.id)).toEqual([2]);
-    expect(a.notReporting.map((n) => n.node.id)).toEqual([5]);
-    expect(a.rejected.map((n) => n.node.id)).toEqual([6]);
-    expect(a.outOfSync.map((n) => n.node.id)).toEqual([6]);
-    expect(a.publicationFailing).toEqual([]);
-  });
-  it('lists nodes a failed publication left behind', () => {
-    const failing = node({ id: 7, publicationFailedAt: '2026-12-03T10:00:00Z', publicationFailure: 'signing key sealed under another master key' });
-    const a = attentionOf([pair(4, [failing, node({ id: 8, reportedRole: 'BACKUP' })])]);
-    expect(a.publicationFailing.map((n) => n.node.id)).toEqual([7]);
   });
 });

@@ -182,3 +182,29 @@ export interface UserView {
   enabled: boolean;
   version: number;
 }
+
+/** A cipher suite a listener may be given and the certificate key it needs (ANY: TLS 1.3). */
+export interface CipherSuiteView {
+  name: string;
+  keyType: 'RSA' | 'EC' | 'ANY';
+}
+
+/** One node (or, for split brain, one pair) that needs attention; see /api/attention. */
+export interface AttentionItem {
+  pairId: number;
+  pairName: string;
+  nodeName: string | null;
+  since: string | null;
+  detail: string | null;
+  publishedVersion: number | null;
+  appliedVersion: number | null;
+}
+
+/** Each kind's total over all pairs and its oldest few. */
+export interface AttentionView {
+  outOfSync: { count: number; first: AttentionItem[] };
+  splitBrain: { count: number; first: AttentionItem[] };
+  notReporting: { count: number; first: AttentionItem[] };
+  rejected: { count: number; first: AttentionItem[] };
+  publicationFailing: { count: number; first: AttentionItem[] };
+}

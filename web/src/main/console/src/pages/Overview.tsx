@@ -4,22 +4,20 @@ import { Card, CardBody, CardTitle, Gallery, Label, List, ListItem, Spinner } fr
 import { get } from '../api';
 import { ProblemAlert, Screen } from '../components';
 import { expiryBand, formatDateTime } from '../format';
-import { CertificateView, PairView } from '../types';
+import { AttentionItem, AttentionView, CertificateView } from '../types';
 import { useLoad } from '../useLoad';
-import { attentionOf } from '../attention';
 
 const SHOWN = 5;
 
 export function Overview() {
   const { t, i18n } = useTranslation();
   const { data, error } = useLoad(
-    () => Promise.all([get<PairView[]>('pairs?limit=1000'), get<CertificateView[]>('certificates?expiringWithinDays=60&limit=1000')]),
+    () => Promise.all([get<AttentionView>('attention'), get<CertificateView[]>('certificates?expiringWithinDays=60&limit=1000')]),
     [],
   );
   if (error) return <Screen title={t('overview.title')}><ProblemAlert error={error} /></Screen>;
   if (!data) return <Screen title={t('overview.title')}><Spinner aria-label={t('common.loading')} /></Screen>;
-  const [pairs, certificates] = data;
-  const attention = attentionOf(pairs);
+  const [attention, certificates] = data;
   const bands = ['expired', 'within15', 'within30', 'within60'] as const;
   const when = (iso: string | null) => formatDateTime(iso, i18n.language);
 
@@ -36,37 +34,27 @@ export function Overview() {
     </Card>
   );
 
+  // Nodes of one kind: the server counts over every pair and sends the oldest few.
+  const nodeCard = (id: string, title: string, kind: { count: number; first: AttentionItem[] }, what: (i: AttentionItem) => string) =>
+    card(id, title, kind.count,
+      kind.first.map((i) => (
+        <ListItem key={`${i.pairId}/${i.nodeName}`}>
+          <Link to={`/pairs/${i.pairId}`}>{i.pairName} / {i.nodeName}</Link> — {what(i)}
+        </ListItem>
+      )), '/pairs');
+
   return (
     <Screen title={t('overview.title')}>
       <Gallery hasGutter minWidths={{ default: '320px' }}>
-        {card('attention-out-of-sync', t('overview.outOfSync'), attention.outOfSync.length,
-          attention.outOfSync.map(({ pair, node }) => (
-            <ListItem key={node.id}>
-              <Link to={`/pairs/${pair.id}`}>{pair.name} / {node.name}</Link> — {t('overview.publishedApplied', { published: node.publishedVersion, applied: node.appliedConfigVersion ?? '—' })} ({t('overview.since', { when: when(node.publishedAt) })})
-            </ListItem>
+        {nodeCard('attention-out-of-sync', t('overview.outOfSync'), attention.outOfSync, (i) =>
+          `${t('overview.publishedApplied', { published: i.publishedVersion, applied: i.appliedVersion ?? '—' })} (${t('overview.since', { when: when(i.since) })})`)}
+        {card('attention-split-brain', t('overview.splitBrain'), attention.splitBrain.count,
+          attention.splitBrain.first.map((i) => (
+            <ListItem key={i.pairId}><Link to={`/pairs/${i.pairId}`}>{i.pairName}</Link></ListItem>
           )), '/pairs')}
-        {card('attention-split-brain', t('overview.splitBrain'), attention.splitBrain.length,
-          attention.splitBrain.map((pair) => (
-            <ListItem key={pair.id}><Link to={`/pairs/${pair.id}`}>{pair.name}</Link></ListItem>
-          )), '/pairs')}
-        {card('attention-not-reporting', t('overview.notReporting'), attention.notReporting.length,
-          attention.notReporting.map(({ pair, node }) => (
-            <ListItem key={node.id}>
-              <Link to={`/pairs/${pair.id}`}>{pair.name} / {node.name}</Link> — {t('overview.lastHeartbeat', { when: when(node.lastHeartbeatAt) })}
-            </ListItem>
-          )), '/pairs')}
-        {card('attention-publication-failing', t('overview.publicationFailing'), attention.publicationFailing.length,
-          attention.publicationFailing.map(({ pair, node }) => (
-            <ListItem key={node.id}>
-              <Link to={`/pairs/${pair.id}`}>{pair.name} / {node.name}</Link> — {node.publicationFailure} ({t('overview.since', { when: when(node.publicationFailedAt) })})
-            </ListItem>
-          )), '/pairs')}
-        {card('attention-rejected', t('overview.rejected'), attention.rejected.length,
-          attention.rejected.map(({ pair, node }) => (
-            <ListItem key={node.id}>
-              <Link to={`/pairs/${pair.id}`}>{pair.name} / {node.name}</Link> — {node.rejectedCode}: {node.rejectedReason}
-            </ListItem>
-          )), '/pairs')}
+        {nodeCard('attention-not-reporting', t('overview.notReporting'), attention.notReporting, (i) => t('overview.lastHeartbeat', { when: when(i.since) }))}
+        {nodeCard('attention-publication-failing', t('overview.publicationFailing'), attention.publicationFailing, (i) => `${i.detail} (${t('overview.since', { when: when(i.since) })})`)}
+        {nodeCard('attention-rejected', t('overview.rejected'), attention.rejected, (i) => i.detail ?? '')}
         {bands.map((band) => {
           const inBand = certificates.filter((c) => expiryBand(c.daysLeft, c.expired) === band);
           return card(`attention-certificates-${band}`, t(`band.${band}`), inBand.length,

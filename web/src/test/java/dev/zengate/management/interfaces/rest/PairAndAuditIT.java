@@ -122,6 +122,71 @@ class PairAndAuditIT {
   }
 
   @Test
+  void theAttentionSummaryCountsOverEveryPairAndListsTheOldestFirst() throws Exception {
+    JsonObject before = admin().get("api/attention").json();
+    String prefix = "attention-" + System.nanoTime();
+    for (int i = 0; i < 7; i++) {
+      pairWithNodes(prefix + "-behind-" + i, "gw-a");
+    }
+    pairWithNodes(prefix + "-two-masters", "gw-a", "gw-b");
+    pairWithNodes(prefix + "-silent", "gw-a");
+    try (Connection db = Deployments.database();
+        Statement s = db.createStatement()) {
+      // What nodes would have reported: the channel writes these columns.
+      s.executeUpdate(
+          "UPDATE gateway_node n SET public_key = 'k', published_version = 2,"
+              + " published_hash = 'aa', applied_config_hash = 'bb', applied_config_version = 1,"
+              + " last_heartbeat_at = now(), published_at = now() - interval '10 years'"
+              + " - CAST(substring(p.name from '[0-9]+$') AS INT) * interval '1 hour'"
+              + " FROM gateway_pair p WHERE p.id = n.pair_id AND p.name LIKE '"
+              + prefix
+              + "-behind-%'");
+      s.executeUpdate(
+          "UPDATE gateway_node n SET public_key = 'k', reported_role = 'MASTER',"
+              + " last_heartbeat_at = now() FROM gateway_pair p WHERE p.id = n.pair_id"
+              + " AND p.name = '"
+              + prefix
+              + "-two-masters'");
+      s.executeUpdate(
+          "UPDATE gateway_node n SET public_key = 'k', last_heartbeat_at = now() - interval"
+              + " '1 hour' FROM gateway_pair p WHERE p.id = n.pair_id AND p.name = '"
+              + prefix
+              + "-silent'");
+    }
+
+    JsonObject after = admin().get("api/attention").json();
+    JsonObject behind = after.getJsonObject("outOfSync");
+    assertEquals(count(before, "outOfSync") + 7, behind.getInt("count"), after.toString());
+    assertEquals(5, behind.getJsonArray("first").size(), "only the first few are sent");
+    JsonObject oldest = behind.getJsonArray("first").getJsonObject(0);
+    assertEquals(prefix + "-behind-6", oldest.getString("pairName"));
+    assertEquals(2, oldest.getInt("publishedVersion"));
+    assertEquals(1, oldest.getInt("appliedVersion"));
+    assertEquals(count(before, "splitBrain") + 1, count(after, "splitBrain"), after.toString());
+    assertEquals(count(before, "notReporting") + 1, count(after, "notReporting"));
+  }
+
+  private static int count(JsonObject summary, String kind) {
+    return summary.getJsonObject(kind).getInt("count");
+  }
+
+  private void pairWithNodes(String name, String... nodes) throws Exception {
+    Reply pair = admin().post("api/pairs", JsonBody.of(Map.of("name", name)));
+    assertEquals(201, pair.status(), pair.body());
+    long id = pair.json().getJsonNumber("id").longValue();
+    int priority = 200;
+    for (String node : nodes) {
+      Reply created =
+          admin()
+              .post(
+                  "api/pairs/" + id + "/nodes",
+                  JsonBody.of(Map.of("name", node, "host", "10.0.0.1", "priority", priority)));
+      assertEquals(201, created.status(), created.body());
+      priority -= 100;
+    }
+  }
+
+  @Test
   void aPairsProxyDnsTimeSyslogAndExpirySettingsAreCheckedAndKept() throws Exception {
     long id =
         admin()
