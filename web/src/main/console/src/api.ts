@@ -2,11 +2,15 @@
 // scripts cannot read), the session's CSRF token on every change, and problem+json turned into
 // an ApiError that forms show at the field concerned.
 
+import i18n from './i18n';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
     readonly detail: string,
+    /** The request's JSON property the server's message concerns, when it says. */
+    readonly field: string | null = null,
   ) {
     super(detail || title);
   }
@@ -37,7 +41,8 @@ export function apiUrl(path: string): string {
 
 async function send(method: string, path: string, accept: string, body?: unknown, ifMatch?: string | null): Promise<Response> {
   // X-Zengate-Console: no Basic challenge for us (the browser would show its own password dialog).
-  const headers: Record<string, string> = { Accept: accept, 'X-Zengate-Console': '1' };
+  // Accept-Language: the server words its refusals in the console's language.
+  const headers: Record<string, string> = { Accept: accept, 'X-Zengate-Console': '1', 'Accept-Language': i18n.language };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (ifMatch) headers['If-Match'] = ifMatch;
@@ -82,7 +87,7 @@ async function problemOf(response: Response): Promise<ApiError> {
   const text = await response.text();
   try {
     const problem = JSON.parse(text);
-    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '');
+    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '', problem.field ?? null);
   } catch {
     return new ApiError(response.status, response.statusText, text.slice(0, 200));
   }

@@ -39,6 +39,7 @@ export const VIRTUAL_CLIENT_FIELDS: FieldPhrases = {
   targetPort: ['target port'],
   trustStoreId: ['trust store'],
   clientCertificateId: ['client certificate'],
+  clientCertificateRules: ['client certificate rule'],
   sourceAddress: ['source address'],
   protocols: ['protocol', 'tls version'],
   cipherSuites: ['cipher suite', 'suite'],

@@ -2,11 +2,12 @@ import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ActionGroup, Button, Form, FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core';
-import { api, apiUrl } from '../api';
+import { api, ApiError, apiUrl } from '../api';
 import { curlCommand } from '../commands';
 import { CurlCall, FieldError, ProblemAlert, Screen } from '../components';
 import { FieldPhrases, fieldOfProblem } from '../problems';
 import { canEdit, useSession } from '../session';
+import { RuleTable, SuiteChoices } from './FormControls';
 
 export interface Option {
   value: string;
@@ -21,14 +22,30 @@ export interface Option {
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'number' | 'select' | 'list' | 'boolean';
+  kind: 'text' | 'number' | 'select' | 'list' | 'boolean' | 'choices' | 'rules';
   required?: boolean;
   options?: Option[];
+  /** Options that depend on other fields (suites on the chosen certificate's key). */
+  optionsFor?: (draft: Draft) => Option[];
+  /** A hint under the field. */
+  helper?: string;
   fixedOnceCreated?: boolean;
   initial?: string;
 }
 
 export type Draft = Record<string, string>;
+
+/** One row of a virtual client's client-certificate table, as typed in the form. */
+export interface RuleDraft {
+  destination: string;
+  source: string;
+  certificateId: string;
+}
+
+/** The rows of a 'rules' field, kept in the draft as JSON text. */
+export function rulesOf(raw: string): RuleDraft[] {
+  return raw === '' ? [] : (JSON.parse(raw) as RuleDraft[]);
+}
 
 export function bodyOf(fields: FieldSpec[], draft: Draft): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -36,7 +53,9 @@ export function bodyOf(fields: FieldSpec[], draft: Draft): Record<string, unknow
     const raw = (draft[f.name] ?? '').trim();
     if (f.kind === 'number' || (f.kind === 'select' && /Id$/.test(f.name))) {
       body[f.name] = raw === '' ? null : Number.isNaN(Number(raw)) ? raw : Number(raw);
-    } else if (f.kind === 'list') {
+    } else if (f.kind === 'rules') {
+      body[f.name] = rulesOf(raw).map((r) => ({ ...r, certificateId: r.certificateId === '' ? null : Number(r.certificateId) }));
+    } else if (f.kind === 'list' || f.kind === 'choices') {
       body[f.name] = raw === '' ? [] : raw.split(',').map((v) => v.trim()).filter((v) => v !== '');
     } else if (f.kind === 'boolean') {
       body[f.name] = raw === 'true';
@@ -51,7 +70,11 @@ export function draftOf(fields: FieldSpec[], resource: Record<string, unknown>):
   const draft: Draft = {};
   for (const f of fields) {
     const v = resource[f.name];
-    draft[f.name] = v == null ? '' : Array.isArray(v) ? v.join(', ') : String(v);
+    if (f.kind === 'rules') {
+      draft[f.name] = JSON.stringify(((v as Record<string, unknown>[] | null) ?? []).map((r) => ({ destination: String(r.destination ?? ''), source: String(r.source ?? 'any'), certificateId: r.certificateId == null ? '' : String(r.certificateId) })));
+    } else {
+      draft[f.name] = v == null ? '' : Array.isArray(v) ? v.join(', ') : String(v);
+    }
   }
   return draft;
 }
@@ -100,7 +123,7 @@ export function ResourceForm(props: {
       await api(method, path, body, etag);
       navigate(props.back);
     } catch (err) {
-      const field = err instanceof Error ? fieldOfProblem(err.message, props.phrases) : null;
+      const field = err instanceof ApiError && err.field && fields.some((f) => f.name === err.field) ? err.field : err instanceof Error ? fieldOfProblem(err.message, props.phrases) : null;
       setFieldErrors(field ? { [field]: (err as Error).message } : {});
       setError(field ? null : err);
     }
@@ -118,6 +141,12 @@ export function ResourceForm(props: {
         </FormSelect>
       );
     }
+    if (f.kind === 'choices') {
+      return <SuiteChoices id={`${prefix}-${f.name}`} options={f.optionsFor ? f.optionsFor(draft) : f.options ?? []} value={draft[f.name] ?? ''} disabled={disabled} onChange={(value) => onChange(null, value)} />;
+    }
+    if (f.kind === 'rules') {
+      return <RuleTable id={`${prefix}-${f.name}`} certificates={f.options ?? []} value={draft[f.name] ?? ''} disabled={disabled} onChange={(value) => onChange(null, value)} />;
+    }
     return <TextInput id={`${prefix}-${f.name}`} value={draft[f.name]} onChange={onChange} isDisabled={disabled} validated={validated} />;
   };
 
@@ -128,6 +157,7 @@ export function ResourceForm(props: {
         {fields.map((f) => (
           <FormGroup key={f.name} label={f.label} isRequired={!!f.required} fieldId={`${prefix}-${f.name}`}>
             {control(f)}
+            {f.helper && <div className="zg-helper">{f.helper}</div>}
             <FieldError id={`${prefix}-${f.name}-error`} message={fieldErrors[f.name]} />
           </FormGroup>
         ))}

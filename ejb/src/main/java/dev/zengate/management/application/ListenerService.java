@@ -10,6 +10,7 @@ import dev.zengate.management.domain.listener.VirtualServer;
 import dev.zengate.management.domain.pair.GatewayPair;
 import dev.zengate.management.domain.shared.ConflictException;
 import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.Message;
 import dev.zengate.management.domain.shared.NotFoundException;
 import dev.zengate.management.domain.trust.TrustStore;
 import jakarta.ejb.Stateless;
@@ -49,7 +50,8 @@ public class ListenerService {
 
   public VirtualServer createVirtualServer(Actor actor, VirtualServerSpec spec) {
     if (spec.pairId() == null) {
-      throw new InvalidInputException("a virtual server needs a pair (pairId)");
+      throw InvalidInputException.at(
+          "pairId", "listener.needsPair", new Message("listener.virtualServer"));
     }
     VirtualServer server = new VirtualServer(pairs.get(spec.pairId()), spec.name());
     requireUniqueName(server.pair(), spec.name());
@@ -117,7 +119,8 @@ public class ListenerService {
 
   public VirtualClient createVirtualClient(Actor actor, VirtualClientSpec spec) {
     if (spec.pairId() == null) {
-      throw new InvalidInputException("a virtual client needs a pair (pairId)");
+      throw InvalidInputException.at(
+          "pairId", "listener.needsPair", new Message("listener.virtualClient"));
     }
     VirtualClient client = new VirtualClient(pairs.get(spec.pairId()), spec.name());
     requireUniqueName(client.pair(), spec.name());
@@ -173,7 +176,7 @@ public class ListenerService {
 
   private void configure(VirtualServer server, VirtualServerSpec spec) {
     if (spec.certificateId() == null) {
-      throw new InvalidInputException("a virtual server needs a certificate (certificateId)");
+      throw InvalidInputException.at("certificateId", "vs.needsCertificate");
     }
     ManagedCertificate certificate = certificates.get(spec.certificateId());
     TrustStore clientTrust =
@@ -198,8 +201,7 @@ public class ListenerService {
 
   private void configure(VirtualClient client, VirtualClientSpec spec) {
     if (spec.trustStoreId() == null) {
-      throw new InvalidInputException(
-          "a virtual client needs a trust store (trustStoreId) to verify the server");
+      throw InvalidInputException.at("trustStoreId", "vc.needsTrustStore");
     }
     ManagedCertificate clientCertificate =
         spec.clientCertificateId() == null ? null : certificates.get(spec.clientCertificateId());
@@ -219,7 +221,9 @@ public class ListenerService {
             spec.cipherSuites(),
             spec.revocation(),
             spec.noAiaPolicy(),
-            clientCertificate == null ? null : clientCertificate.keyAlgorithm()));
+            // The partner server's certificate decides which suites can be used, not the client
+            // certificate (that one signs under signature_algorithms): no key to check against.
+            null));
   }
 
   /** The rules as given, each certificate existing and with its key here. */
@@ -229,16 +233,18 @@ public class ListenerService {
     }
     List<ClientCertificateRule> rules = new ArrayList<>();
     for (ClientCertificateRuleSpec spec : specs) {
-      ClientCertificateRule rule =
-          new ClientCertificateRule(spec.destination(), spec.source(), spec.certificateId());
+      int number = rules.size() + 1;
+      ClientCertificateRule rule;
+      try {
+        rule = new ClientCertificateRule(spec.destination(), spec.source(), spec.certificateId());
+      } catch (InvalidInputException e) {
+        // Name the row: a table of rules is edited as a whole.
+        throw e.within("clientCertificateRules", "rule.invalid", number);
+      }
       ManagedCertificate certificate = certificates.get(rule.certificateId());
       if (certificates.keyOf(certificate).isEmpty()) {
-        throw new InvalidInputException(
-            "client certificate "
-                + certificate.id()
-                + " of rule "
-                + (rules.size() + 1)
-                + " has no private key here");
+        throw InvalidInputException.at(
+            "clientCertificateRules", "rule.noKey", number, certificate.id());
       }
       rules.add(rule);
     }
@@ -261,7 +267,7 @@ public class ListenerService {
             .setParameter("name", name)
             .getSingleResult();
     if (servers + clients > 0) {
-      throw new ConflictException("pair " + pair.name() + " already has a listener named " + name);
+      throw ConflictException.at("name", "listener.nameTaken", pair.name(), name);
     }
   }
 
@@ -293,16 +299,12 @@ public class ListenerService {
     clients.removeIf(c -> c == selfClient);
     if (!servers.isEmpty() || !clients.isEmpty()) {
       String other = !servers.isEmpty() ? servers.get(0).name() : clients.get(0).name();
-      throw new ConflictException(
-          "pair "
-              + pair.name()
-              + " already listens on "
-              + address
-              + ":"
-              + port
-              + " (listener "
-              + other
-              + ")");
+      throw ConflictException.at(
+          selfClient != null ? "listenPort" : "bindPort",
+          "listener.addressTaken",
+          pair.name(),
+          address + ":" + port,
+          other);
     }
   }
 }

@@ -180,7 +180,7 @@ public class PairService {
         .findAny()
         .ifPresent(
             other -> {
-              throw new ConflictException("a pair named " + name + " already exists");
+              throw ConflictException.at("name", "pair.nameTaken", name);
             });
   }
 }

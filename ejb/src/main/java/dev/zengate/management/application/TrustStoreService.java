@@ -51,7 +51,7 @@ public class TrustStoreService {
             .findAny()
             .isPresent();
     if (taken) {
-      throw new ConflictException("a trust store named " + name + " already exists");
+      throw ConflictException.at("name", "trustStore.nameTaken", name);
     }
     if (caCertificates != null && !caCertificates.isBlank()) {
       addAll(store, caCertificates);
@@ -116,7 +116,7 @@ public class TrustStoreService {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      throw new ConflictException("trust store " + id + " is still used by a listener");
+      throw ConflictException.at(null, "trustStore.inUse", id);
     }
     audit.record(
         actor,

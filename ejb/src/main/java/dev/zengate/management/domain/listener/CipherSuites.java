@@ -13,7 +13,7 @@ import java.util.Set;
 public final class CipherSuites {
 
   /** Which server key a suite authenticates with: RSA, EC (ECDSA), or ANY (TLS 1.3). */
-  enum Auth {
+  public enum Auth {
     RSA,
     EC,
     ANY
@@ -67,6 +67,11 @@ public final class CipherSuites {
 
   private CipherSuites() {}
 
+  /** Every suite a listener may be given, in the order of the appliance's manual, with its key. */
+  public static Map<String, Auth> catalogue() {
+    return java.util.Collections.unmodifiableMap(KNOWN);
+  }
+
   /**
    * Checks a listener's suites against its certificate's key algorithm ({@code RSA} or {@code EC}):
    * every name must be known, and at least one must be usable with that key. An empty list means
@@ -80,21 +85,17 @@ public final class CipherSuites {
     for (String suite : suites) {
       Auth auth = KNOWN.get(suite);
       if (auth == null) {
-        throw new InvalidInputException(
-            "cipher suite '"
-                + suite
-                + "' is unknown; known suites: "
-                + String.join(", ", KNOWN.keySet()));
+        throw InvalidInputException.at(
+            "cipherSuites", "suite.unknown", suite, String.join(", ", KNOWN.keySet()));
       }
       usable |= auth == Auth.ANY || keyAlgorithm == null || auth.name().equals(keyAlgorithm);
     }
     if (!usable) {
-      throw new InvalidInputException(
-          "none of the cipher suites "
-              + suites
-              + " can be used with the certificate's "
-              + ("EC".equals(keyAlgorithm) ? "ECDSA" : keyAlgorithm)
-              + " key");
+      throw InvalidInputException.at(
+          "cipherSuites",
+          "suite.unusable",
+          suites.toString(),
+          "EC".equals(keyAlgorithm) ? "ECDSA" : keyAlgorithm);
     }
     return List.copyOf(suites);
   }
@@ -105,8 +106,7 @@ public final class CipherSuites {
     }
     for (String protocol : protocols) {
       if (!PROTOCOLS.contains(protocol)) {
-        throw new InvalidInputException(
-            "protocol '" + protocol + "' is not allowed here: use TLSv1.2 and/or TLSv1.3");
+        throw InvalidInputException.at("protocols", "protocol.notAllowed", protocol);
       }
     }
     return List.copyOf(protocols);

@@ -1,11 +1,11 @@
 package dev.zengate.management.domain.listener;
 
 import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.Message;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 
 /**
  * One row of a virtual client's certificate table: connections to {@code destination} from {@code
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public class ClientCertificateRule {
 
   public static final String ANY = "any";
-  private static final Pattern ADDRESS_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   @Column(nullable = false)
   private String destination;
@@ -32,41 +31,36 @@ public class ClientCertificateRule {
     this.destination = block("destination", destination);
     this.source = block("source", source);
     if (ANY.equals(this.destination) && ANY.equals(this.source)) {
-      throw new InvalidInputException(
-          "a client certificate rule with both destination and source 'any' is refused (as in"
-              + " the appliance); set the virtual client's clientCertificateId as the default"
-              + " instead");
+      throw InvalidInputException.at(null, "rule.bothAny");
     }
     if (certificateId == null) {
-      throw new InvalidInputException("a client certificate rule needs a certificateId");
+      throw InvalidInputException.at(null, "rule.needsCertificate");
     }
     this.certificateId = certificateId;
   }
 
   /** {@code any}, an IP address, or a CIDR block such as 203.0.113.0/24. */
   static String block(String what, String value) {
+    Message label = Message.label(what);
     if (value == null || value.isBlank() || ANY.equalsIgnoreCase(value.trim())) {
       return ANY;
     }
     String text = value.trim();
     int slash = text.indexOf('/');
     String address = slash < 0 ? text : text.substring(0, slash);
-    if (!ADDRESS_CHARS.matcher(address).matches()) {
-      throw new InvalidInputException(
-          what + " '" + value + "' is not 'any', an IP address or a CIDR block");
+    if (!Endpoint.isIpLiteral(address)) {
+      throw InvalidInputException.at(what, "rule.notBlock", label, value);
     }
     int bits;
     try {
       bits = InetAddress.getByName(address).getAddress().length * 8;
     } catch (UnknownHostException e) {
-      throw new InvalidInputException(
-          what + " '" + value + "' is not 'any', an IP address or a CIDR block");
+      throw InvalidInputException.at(what, "rule.notBlock", label, value);
     }
     if (slash >= 0) {
       String prefix = text.substring(slash + 1);
       if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > bits) {
-        throw new InvalidInputException(
-            what + " '" + value + "' has a prefix length outside 0-" + bits);
+        throw InvalidInputException.at(what, "rule.prefixLength", label, value, bits);
       }
     }
     return text;

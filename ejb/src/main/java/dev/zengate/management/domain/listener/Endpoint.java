@@ -1,6 +1,7 @@
 package dev.zengate.management.domain.listener;
 
 import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.Message;
 import java.util.regex.Pattern;
 
 /** Checks of the addresses and ports listeners bind to and connect to. */
@@ -16,27 +17,38 @@ final class Endpoint {
 
   private Endpoint() {}
 
-  static String ipAddress(String what, String value) {
-    if (value == null || !(IPV4.matcher(value).matches() || IPV6.matcher(value).matches())) {
-      throw new InvalidInputException(what + " '" + value + "' is not an IP address");
+  /**
+   * Whether {@code value} is written as an IP address: checked by its form, because {@code
+   * InetAddress.getByName} would look up anything else (such as 203.0.113.300) in the DNS.
+   */
+  static boolean isIpLiteral(String value) {
+    return IPV4.matcher(value).matches() || IPV6.matcher(value).matches();
+  }
+
+  // Each check takes the request's field (its JSON property); its label names it in the message.
+
+  static String ipAddress(String field, String value) {
+    if (value == null || !isIpLiteral(value)) {
+      throw InvalidInputException.at(field, "address.notIp", Message.label(field), value);
     }
     return value;
   }
 
-  static String hostOrIp(String what, String value) {
+  static String hostOrIp(String field, String value) {
     if (value == null
         || value.length() > 255
         || !(IPV4.matcher(value).matches()
             || IPV6.matcher(value).matches()
             || HOST.matcher(value).matches())) {
-      throw new InvalidInputException(what + " '" + value + "' is not a host name or IP address");
+      throw InvalidInputException.at(field, "address.notHost", Message.label(field), value);
     }
     return value;
   }
 
-  static int port(String what, Integer value) {
+  static int port(String field, Integer value) {
     if (value == null || value < 1 || value > 65535) {
-      throw new InvalidInputException(what + " " + value + " is out of range 1-65535");
+      throw InvalidInputException.at(
+          field, "port.outOfRange", Message.label(field), String.valueOf(value));
     }
     return value;
   }

@@ -94,7 +94,7 @@ public class VirtualClient implements VersionedEntity {
 
   public VirtualClient(GatewayPair pair, String name) {
     this.pair = pair;
-    this.name = Names.require("virtual client name", name);
+    this.name = Names.require("name", "virtualClientName", name);
   }
 
   public void configure(
@@ -109,27 +109,26 @@ public class VirtualClient implements VersionedEntity {
       String sourceAddress,
       List<ClientCertificateRule> rules,
       TlsPolicy tls) {
-    this.listenAddress = Endpoint.ipAddress("listen address", listenAddress);
-    this.listenPort = Endpoint.port("listen port", listenPort);
-    this.targetHost = Endpoint.hostOrIp("target host", targetHost);
-    this.targetPort = Endpoint.port("target port", targetPort);
+    this.listenAddress = Endpoint.ipAddress("listenAddress", listenAddress);
+    this.listenPort = Endpoint.port("listenPort", listenPort);
+    this.targetHost = Endpoint.hostOrIp("targetHost", targetHost);
+    this.targetPort = Endpoint.port("targetPort", targetPort);
     if (trustStore == null) {
-      throw new InvalidInputException(
-          "a virtual client needs a trust store (trustStoreId) to verify the server");
+      throw InvalidInputException.at("trustStoreId", "vc.needsTrustStore");
     }
     this.trustStore = trustStore;
     this.verifyName =
         Endpoint.hostOrIp(
-            "verify name", verifyName == null || verifyName.isBlank() ? targetHost : verifyName);
+            "verifyName", verifyName == null || verifyName.isBlank() ? targetHost : verifyName);
     if (clientCertificate != null && !clientCertificateHasKey) {
-      throw new InvalidInputException(
-          "client certificate " + clientCertificate.id() + " has no private key here");
+      throw InvalidInputException.at(
+          "clientCertificateId", "vc.clientCertificateWithoutKey", clientCertificate.id());
     }
     this.clientCertificate = clientCertificate;
     this.sourceAddress =
         sourceAddress == null || sourceAddress.isBlank()
             ? null
-            : Endpoint.ipAddress("source address", sourceAddress);
+            : Endpoint.ipAddress("sourceAddress", sourceAddress);
     this.clientCertificateRules.clear();
     this.clientCertificateRules.addAll(rules);
     this.tls = tls;

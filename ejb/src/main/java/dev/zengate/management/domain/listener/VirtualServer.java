@@ -87,7 +87,7 @@ public class VirtualServer implements VersionedEntity {
 
   public VirtualServer(GatewayPair pair, String name) {
     this.pair = pair;
-    this.name = Names.require("virtual server name", name);
+    this.name = Names.require("name", "virtualServerName", name);
   }
 
   /** Sets everything but the pair and name, checked as a whole. */
@@ -102,38 +102,27 @@ public class VirtualServer implements VersionedEntity {
       TrustStore clientTrustStore,
       TlsPolicy tls,
       boolean ocspStapling) {
-    this.bindAddress = Endpoint.ipAddress("bind address", bindAddress);
-    this.bindPort = Endpoint.port("bind port", bindPort);
-    this.targetAddress = Endpoint.hostOrIp("target address", targetAddress);
-    this.targetPort = Endpoint.port("target port", targetPort);
+    this.bindAddress = Endpoint.ipAddress("bindAddress", bindAddress);
+    this.bindPort = Endpoint.port("bindPort", bindPort);
+    this.targetAddress = Endpoint.hostOrIp("targetAddress", targetAddress);
+    this.targetPort = Endpoint.port("targetPort", targetPort);
     if (!certificateHasKey) {
-      throw new InvalidInputException(
-          "certificate "
-              + certificate.id()
-              + " has no private key here: a virtual server needs one");
+      throw InvalidInputException.at("certificateId", "vs.certificateWithoutKey", certificate.id());
     }
     this.certificate = certificate;
     this.clientAuth = clientAuth == null ? ClientAuth.NONE : clientAuth;
     if (this.clientAuth != ClientAuth.NONE && clientTrustStore == null) {
-      throw new InvalidInputException(
-          "client authentication "
-              + this.clientAuth
-              + " needs a client trust store (clientTrustStoreId)");
+      throw InvalidInputException.at(
+          "clientTrustStoreId", "vs.clientAuthNeedsStore", this.clientAuth);
     }
     this.clientTrustStore = clientTrustStore;
     this.tls = tls;
     if (ocspStapling && !certificate.namesOcspResponder()) {
-      throw new InvalidInputException(
-          "certificate "
-              + certificate.id()
-              + " names no OCSP responder (AIA): there is nothing to staple (ocspStapling)");
+      throw InvalidInputException.at(
+          "ocspStapling", "vs.staplingWithoutResponder", certificate.id());
     }
     if (ocspStapling && certificate.issuer() == null) {
-      throw new InvalidInputException(
-          "the issuer of certificate "
-              + certificate.id()
-              + " is not stored here: nodes need it to check a response before stapling it"
-              + " (ocspStapling); upload the chain");
+      throw InvalidInputException.at("ocspStapling", "vs.staplingWithoutIssuer", certificate.id());
     }
     this.ocspStapling = ocspStapling;
     this.updatedAt = OffsetDateTime.now();

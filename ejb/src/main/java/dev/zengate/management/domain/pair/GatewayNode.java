@@ -110,16 +110,16 @@ public class GatewayNode implements VersionedEntity {
 
   GatewayNode(GatewayPair pair, String name, String host, int priority) {
     this.pair = pair;
-    this.name = Names.require("node name", name);
+    this.name = Names.require("name", "nodeName", name);
     change(host, priority);
   }
 
   public final void change(String host, int priority) {
     if (host == null || host.isBlank() || host.length() > 255) {
-      throw new InvalidInputException("a node needs a host name or address of 1-255 characters");
+      throw InvalidInputException.at("host", "node.host");
     }
     if (priority < 1 || priority > 254) {
-      throw new InvalidInputException("node priority " + priority + " is outside 1-254");
+      throw InvalidInputException.at("priority", "node.priority", priority);
     }
     this.host = host.trim();
     this.priority = priority;

@@ -66,7 +66,7 @@ public class GatewayPair implements VersionedEntity {
   }
 
   public final void describe(String name, String site, String description) {
-    this.name = Names.require("pair name", name);
+    this.name = Names.require("name", "pairName", name);
     this.site = Names.optional("site", site, 200);
     this.description = Names.optional("description", description, 2000);
     this.updatedAt = OffsetDateTime.now();
@@ -74,11 +74,10 @@ public class GatewayPair implements VersionedEntity {
 
   public GatewayNode addNode(String nodeName, String host, int priority) {
     if (nodes.size() >= MAX_NODES) {
-      throw new InvalidInputException(
-          "pair " + name + " already has " + MAX_NODES + " nodes (a master and a backup)");
+      throw InvalidInputException.at(null, "pair.full", name, MAX_NODES);
     }
     if (node(nodeName) != null) {
-      throw new InvalidInputException("pair " + name + " already has a node named " + nodeName);
+      throw InvalidInputException.at("name", "pair.nodeExists", name, nodeName);
     }
     GatewayNode node = new GatewayNode(this, nodeName, host, priority);
     nodes.add(node);

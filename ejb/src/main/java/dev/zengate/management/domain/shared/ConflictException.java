@@ -9,6 +9,15 @@ public class ConflictException extends DomainProblem {
     super(message);
   }
 
+  private ConflictException(String field, Message words) {
+    super(field, words);
+  }
+
+  /** A clash about the request's JSON property {@code field}, worded by {@code key}. */
+  public static ConflictException at(String field, String key, Object... args) {
+    return new ConflictException(field, new Message(key, args));
+  }
+
   @Override
   public String kind() {
     return "conflict";

@@ -9,14 +9,16 @@ public final class Names {
 
   private Names() {}
 
-  public static String require(String what, String value) {
+  /**
+   * A name of 1-100 letters, digits, '.', '_' or '-'.
+   *
+   * @param field the request's JSON property
+   * @param label the key of the name's label ({@code field.<label>} in the messages)
+   */
+  public static String require(String field, String label, String value) {
     if (value == null || !NAME.matcher(value).matches()) {
-      throw new InvalidInputException(
-          what
-              + " '"
-              + (value == null ? "" : value)
-              + "' is not valid: use 1-100 letters, digits, '.', '_' or '-', starting with a letter"
-              + " or digit");
+      throw InvalidInputException.at(
+          field, "name.invalid", Message.label(label), value == null ? "" : value);
     }
     return value;
   }
@@ -26,7 +28,7 @@ public final class Names {
       return "";
     }
     if (value.length() > maxLength) {
-      throw new InvalidInputException(what + " is longer than " + maxLength + " characters");
+      throw InvalidInputException.at(what, "name.tooLong", Message.label(what), maxLength);
     }
     return value;
   }

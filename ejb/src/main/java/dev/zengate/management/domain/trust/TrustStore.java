@@ -61,7 +61,7 @@ public class TrustStore implements VersionedEntity {
   }
 
   public final void describe(String name, String description) {
-    this.name = Names.require("trust store name", name);
+    this.name = Names.require("name", "trustStoreName", name);
     this.description = Names.optional("description", description, 2000);
     touch();
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -152,7 +153,8 @@ class ConsoleIT {
       fillVirtualServer(b, f, unique("bad-port"), "70000");
       b.click("virtual-server-submit");
       String message = b.text(By.id("vs-bindPort-error"));
-      assertTrue(message.contains("out of range 1-65535"), message);
+      // (PatternFly adds a screen reader's status after the message.)
+      assertTrue(message.startsWith("待ち受けポート 70000 は範囲外です（1～65535）"), message);
       assertTrue(b.currentPath().endsWith("/virtual-servers/new"));
       b.checkScreen("virtual-server-bad-port");
     }
@@ -398,7 +400,7 @@ class ConsoleIT {
   }
 
   @Test
-  void aVirtualClientsBadVersionIsShownAtTheFieldThenTheFixedOneIsListed() throws Exception {
+  void aVirtualClientsBadRuleIsShownAtTheTableThenTheFixedOneIsStored() throws Exception {
     Fixture f = fixture();
     String store = unique("partner-roots");
     TestPki.Issued partnerRoot = TestPki.rootCa("CN=Partner Root " + System.nanoTime());
@@ -417,19 +419,48 @@ class ConsoleIT {
       b.field("vc-name").sendKeys(name);
       b.field("vc-targetHost").sendKeys("partner.example.jp");
       new Select(b.field("vc-trustStoreId")).selectByVisibleText(store);
-      b.field("vc-protocols").sendKeys("TLSv1");
+      b.click("vc-protocols-TLSv1.3");
+      b.click("vc-clientCertificateRules-add");
+      b.field("vc-clientCertificateRules-0-destination").sendKeys("203.0.113.300");
+      selectStartingWith(b, "vc-clientCertificateRules-0-certificate", f.certificateSubject());
       b.click("virtual-client-submit");
-      String message = b.text(By.id("vc-protocols-error"));
-      assertTrue(message.contains("TLSv1"), message);
+      String message = b.text(By.id("vc-clientCertificateRules-error"));
+      assertTrue(
+          message.startsWith(
+              "クライアント証明書ルール 1: 接続先 IP アドレス (Dst)「203.0.113.300」は any、IP アドレス、CIDR のいずれでもありません"),
+          message);
       assertEquals(before, Deployments.count("SELECT count(*) FROM virtual_client"));
-      b.checkScreen("virtual-client-bad-version");
+      b.checkScreen("virtual-client-bad-rule");
 
-      b.field("vc-protocols").clear();
-      b.field("vc-protocols").sendKeys("TLSv1.3");
+      b.field("vc-clientCertificateRules-0-destination").clear();
+      b.field("vc-clientCertificateRules-0-destination").sendKeys("203.0.113.30");
       b.click("virtual-client-submit");
       b.waitForText(By.id("virtual-clients-table"), name);
       assertTrue(b.text(By.id("virtual-clients-table")).contains("partner.example.jp:55020"));
       b.checkScreen("virtual-clients");
+    }
+    JsonObject stored =
+        server().asAdmin().get("api/virtual-clients").jsonArray().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(v -> v.getString("name").equals(name))
+            .findFirst()
+            .orElseThrow();
+    JsonObject rule = stored.getJsonArray("clientCertificateRules").getJsonObject(0);
+    assertEquals("203.0.113.30", rule.getString("destination"));
+    assertEquals("any", rule.getString("source"));
+    assertEquals("[\"TLSv1.3\"]", stored.getJsonArray("protocols").toString());
+  }
+
+  @Test
+  void theVirtualServerFormOffersOnlySuitesTheCertificatesKeyCanUse() throws Exception {
+    Fixture f = fixture();
+    try (ConsoleBrowser b = admin("en").open("virtual-servers/new")) {
+      fillVirtualServer(b, f, unique("suites"), "55020");
+      b.waitForText(By.id("vs-cipherSuites"), "TLS_AES_128_GCM_SHA256");
+      String offered = b.text(By.id("vs-cipherSuites"));
+      assertTrue(offered.contains("ECDHE-ECDSA-AES128-GCM-SHA256"), offered);
+      assertFalse(offered.contains("ECDHE-RSA-AES128-GCM-SHA256"), offered);
+      b.checkScreen("virtual-server-suites-by-key");
     }
   }
 
@@ -549,12 +580,16 @@ class ConsoleIT {
     b.field("vs-bindPort").clear();
     b.field("vs-bindPort").sendKeys(port);
     b.field("vs-targetAddress").sendKeys("10.1.1.20");
-    Select certificate = new Select(b.field("vs-certificateId"));
-    certificate.getOptions().stream()
-        .filter(o -> o.getText().startsWith(f.certificateSubject()))
-        .findFirst()
-        .orElseThrow()
-        .click();
+    selectStartingWith(b, "vs-certificateId", f.certificateSubject());
+  }
+
+  private static void selectStartingWith(ConsoleBrowser b, String id, String text) {
+    new Select(b.field(id))
+        .getOptions().stream()
+            .filter(o -> o.getText().startsWith(text))
+            .findFirst()
+            .orElseThrow()
+            .click();
   }
 
   private HttpResponse<String> fetch(String path) throws Exception {

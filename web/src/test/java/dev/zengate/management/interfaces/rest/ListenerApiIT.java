@@ -214,7 +214,18 @@ class ListenerApiIT {
       assertTrue(
           reply.detail().contains(bad.getKey()),
           "expected '" + bad.getKey() + "' in " + reply.body());
+      assertEquals(
+          bad.getValue().getKey(), reply.json().getString("field", null), "field: " + reply.body());
     }
+
+    Map<String, Object> badPort = zenginServer();
+    badPort.put("bindPort", 70000);
+    Reply inJapanese =
+        admin.send(
+            "POST", "api/virtual-servers", JsonBody.of(badPort), Map.of("Accept-Language", "ja"));
+    assertEquals(422, inJapanese.status(), inJapanese.body());
+    assertEquals("待ち受けポート 70000 は範囲外です（1～65535）", inJapanese.detail());
+    assertEquals("bindPort", inJapanese.json().getString("field"));
 
     Map<String, Object> unknownCertificate = zenginServer();
     unknownCertificate.put("certificateId", 999_999);

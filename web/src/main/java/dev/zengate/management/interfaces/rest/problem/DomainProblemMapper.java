@@ -8,13 +8,18 @@ import dev.zengate.management.domain.shared.RefusedException;
 import dev.zengate.management.domain.shared.StaleVersionException;
 import dev.zengate.management.domain.shared.TooManyAttemptsException;
 import dev.zengate.management.domain.shared.UnavailableException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 
 /** Each kind of refusal of the domain as its HTTP status, with the domain's own words. */
 @Provider
 public class DomainProblemMapper implements ExceptionMapper<DomainProblem> {
+
+  @Context private HttpHeaders headers;
 
   @Override
   public Response toResponse(DomainProblem problem) {
@@ -45,7 +50,13 @@ public class DomainProblemMapper implements ExceptionMapper<DomainProblem> {
       status = 400;
       title = "Bad request";
     }
-    Response response = Problem.response(status, problem.kind(), title, problem.getMessage());
+    Locale locale = language();
+    Response response =
+        Response.fromResponse(
+                Problem.response(
+                    status, problem.kind(), title, problem.detail(locale), problem.field()))
+            .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+            .build();
     if (problem instanceof TooManyAttemptsException wait) {
       return Response.fromResponse(response)
           .header("Retry-After", wait.retryAfterSeconds())
@@ -55,5 +66,18 @@ public class DomainProblemMapper implements ExceptionMapper<DomainProblem> {
       return Response.fromResponse(response).header("Retry-After", 5).build();
     }
     return response;
+  }
+
+  /** Japanese when the client prefers it (the console in Japanese sends it), else English. */
+  private Locale language() {
+    for (Locale accepted : headers.getAcceptableLanguages()) {
+      if ("ja".equals(accepted.getLanguage())) {
+        return Locale.JAPANESE;
+      }
+      if ("en".equals(accepted.getLanguage())) {
+        return Locale.ENGLISH;
+      }
+    }
+    return Locale.ENGLISH;
   }
 }

@@ -12,14 +12,28 @@ public final class Problem {
   private Problem() {}
 
   public static Response response(int status, String kind, String title, String detail) {
-    return Response.status(status)
-        .type(MEDIA_TYPE)
-        .entity(json(status, kind, title, detail))
-        .build();
+    return response(status, kind, title, detail, null);
+  }
+
+  /**
+   * With {@code field}, the request's JSON property the problem concerns (an extension member of
+   * RFC 9457), so that a form shows the message at that field in any language.
+   */
+  public static Response response(
+      int status, String kind, String title, String detail, String field) {
+    JsonObjectBuilder body = document(status, kind, title, detail);
+    if (field != null) {
+      body.add("field", field);
+    }
+    return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
   }
 
   /** The problem+json document, for writers outside JAX-RS (the authentication mechanism). */
   public static String json(int status, String kind, String title, String detail) {
+    return document(status, kind, title, detail).build().toString();
+  }
+
+  private static JsonObjectBuilder document(int status, String kind, String title, String detail) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", "urn:zengate:problem:" + kind)
@@ -28,6 +42,6 @@ public final class Problem {
     if (detail != null) {
       body.add("detail", detail);
     }
-    return body.build().toString();
+    return body;
   }
 }
