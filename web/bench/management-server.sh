@@ -33,6 +33,11 @@ start_management_server() {
   # plain HTTP on loopback at PORT, which the benchmark clients speak.
   ZENGATE_HTTPS_PORT=$((port + 363)) ZENGATE_HTTP_PORT=$port java -cp "$ROOT/web/target/zengate/WEB-INF/lib/*" \
     dev.zengate.management.tools.HttpsSetup "$WORK/tls" "$WORK/preboot.asadmin" >/dev/null
+  # The schema is migrated in a step of its own with the owner's credentials, as ./zengate does.
+  ZENGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB ZENGATE_DB_USER=zengate ZENGATE_DB_PASSWORD=$PASSWORD \
+  ZENGATE_DB_OWNER=zengate_owner ZENGATE_DB_OWNER_PASSWORD=$OWNER_PASSWORD \
+    java -cp "$ROOT/web/target/zengate/WEB-INF/lib/*" dev.zengate.management.tools.Migrate >"$WORK/migrate.log" 2>&1 ||
+    { tail -20 "$WORK/migrate.log"; exit 1; }
   ZENGATE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB ZENGATE_DB_USER=zengate ZENGATE_DB_PASSWORD=$PASSWORD \
   ZENGATE_DB_OWNER=zengate_owner ZENGATE_DB_OWNER_PASSWORD=$OWNER_PASSWORD \
   ZENGATE_ADMIN_PASSWORD=$ADMIN_PASSWORD ZENGATE_MASTER_KEY=$(openssl rand -base64 32) \
@@ -40,10 +45,13 @@ start_management_server() {
     --deploy "$ROOT/web/target/zengate.war" --contextroot / --prebootcommandfile "$WORK/preboot.asadmin" --rootdir "$WORK/payara" \
     "$@" >"$WORK/payara.log" 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 1 180); do
+  # Up to 5 minutes: a start on a busy 2-core machine (a build beside it) took over 3.
+  for _ in $(seq 1 300); do
     curl -fsS -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$WORK/payara.log"; exit 1; }
     sleep 1
   done
+  curl -sS "http://127.0.0.1:$port/api/health" || true
+  tail -20 "$WORK/payara.log"
   echo "management server not healthy"; exit 1
 }

@@ -207,4 +207,6 @@ export interface AttentionView {
   notReporting: { count: number; first: AttentionItem[] };
   rejected: { count: number; first: AttentionItem[] };
   publicationFailing: { count: number; first: AttentionItem[] };
+  /** Stored certificates by expiry band, the soonest few of each. */
+  certificates: Record<'expired' | 'within15' | 'within30' | 'within60', { count: number; first: { id: number; subject: string; notAfter: string }[] }>;
 }

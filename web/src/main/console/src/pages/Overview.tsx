@@ -3,8 +3,8 @@ import { Link } from 'react-router-dom';
 import { Card, CardBody, CardTitle, Gallery, Label, List, ListItem, Spinner } from '@patternfly/react-core';
 import { get } from '../api';
 import { ProblemAlert, Screen } from '../components';
-import { expiryBand, formatDateTime } from '../format';
-import { AttentionItem, AttentionView, CertificateView } from '../types';
+import { formatDateTime } from '../format';
+import { AttentionItem, AttentionView } from '../types';
 import { useLoad } from '../useLoad';
 
 const SHOWN = 5;
@@ -12,12 +12,12 @@ const SHOWN = 5;
 export function Overview() {
   const { t, i18n } = useTranslation();
   const { data, error } = useLoad(
-    () => Promise.all([get<AttentionView>('attention'), get<CertificateView[]>('certificates?expiringWithinDays=60&limit=1000')]),
+    () => get<AttentionView>('attention'),
     [],
   );
   if (error) return <Screen title={t('overview.title')}><ProblemAlert error={error} /></Screen>;
   if (!data) return <Screen title={t('overview.title')}><Spinner aria-label={t('common.loading')} /></Screen>;
-  const [attention, certificates] = data;
+  const attention = data;
   const bands = ['expired', 'within15', 'within30', 'within60'] as const;
   const when = (iso: string | null) => formatDateTime(iso, i18n.language);
 
@@ -55,15 +55,14 @@ export function Overview() {
         {nodeCard('attention-not-reporting', t('overview.notReporting'), attention.notReporting, (i) => t('overview.lastHeartbeat', { when: when(i.since) }))}
         {nodeCard('attention-publication-failing', t('overview.publicationFailing'), attention.publicationFailing, (i) => `${i.detail} (${t('overview.since', { when: when(i.since) })})`)}
         {nodeCard('attention-rejected', t('overview.rejected'), attention.rejected, (i) => i.detail ?? '')}
-        {bands.map((band) => {
-          const inBand = certificates.filter((c) => expiryBand(c.daysLeft, c.expired) === band);
-          return card(`attention-certificates-${band}`, t(`band.${band}`), inBand.length,
-            inBand.slice(0, SHOWN).map((c) => (
+        {bands.map((band) =>
+          card(`attention-certificates-${band}`, t(`band.${band}`), attention.certificates[band].count,
+            attention.certificates[band].first.map((c) => (
               <ListItem key={c.id}>
                 <Link to={`/certificates/${c.id}`}>{c.subject}</Link> — {when(c.notAfter)}
               </ListItem>
-            )), `/certificates?band=${band}`);
-        })}
+            )), `/certificates?band=${band}`),
+        )}
       </Gallery>
     </Screen>
   );

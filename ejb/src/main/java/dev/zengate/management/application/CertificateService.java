@@ -14,6 +14,7 @@ import dev.zengate.management.domain.certificate.PkiMaterial;
 import dev.zengate.management.domain.certificate.SealedPrivateKey;
 import dev.zengate.management.domain.shared.ConflictException;
 import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.Message;
 import dev.zengate.management.domain.shared.NotFoundException;
 import dev.zengate.management.infrastructure.crypto.EnvelopeSealer;
 import jakarta.ejb.Stateless;
@@ -67,8 +68,7 @@ public class CertificateService {
 
     Optional<ManagedCertificate> existing = byFingerprint(leaf);
     if (existing.isPresent()) {
-      throw new ConflictException(
-          "this certificate is already stored as certificate " + existing.get().id());
+      throw ConflictException.at("certificates", "certificate.known", existing.get().id());
     }
     List<ManagedCertificate> stored = storeChain(chain, CertificateOrigin.IMPORTED);
     ManagedCertificate certificate = stored.get(0);
@@ -113,7 +113,7 @@ public class CertificateService {
    * Stores an issued certificate with the pending key it was requested for, found by public key.
    */
   public ImportedCertificate attachIssued(Actor actor, String certificates) {
-    List<X509Certificate> uploaded = PkiMaterial.certificates("issued certificate", certificates);
+    List<X509Certificate> uploaded = PkiMaterial.certificates("issuedCertificate", certificates);
     X509Certificate leaf = uploaded.get(0);
     SealedPrivateKey key =
         em.createNamedQuery("SealedPrivateKey.byPublicKey", SealedPrivateKey.class)
@@ -122,13 +122,13 @@ public class CertificateService {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new InvalidInputException(
-                        "certificate "
-                            + leaf.getSubjectX500Principal().getName()
-                            + " matches no pending key: it was not issued for a CSR made here"));
+                    InvalidInputException.at(
+                        "issuedCertificate",
+                        "certificate.noPendingKey",
+                        leaf.getSubjectX500Principal().getName()));
     if (key.certificate() != null) {
-      throw new ConflictException(
-          "the key of this certificate already has certificate " + key.certificate().id());
+      throw ConflictException.at(
+          "issuedCertificate", "certificate.keyHasOne", key.certificate().id());
     }
     List<X509Certificate> chain = ChainOrder.order(leaf, uploaded, List.of());
     List<ManagedCertificate> stored = storeChain(chain, CertificateOrigin.CSR);
@@ -215,18 +215,17 @@ public class CertificateService {
     ManagedCertificate certificate = get(id);
     List<CertificateUsage.Use> uses = usage.of(id);
     if (!uses.isEmpty()) {
-      throw new ConflictException(
-          "certificate "
-              + id
-              + " is still in use: "
-              + uses.stream()
-                  .map(
-                      u ->
-                          u.kind()
-                              + " "
-                              + u.name()
-                              + (u.pairName() == null ? "" : " of pair " + u.pairName()))
-                  .collect(java.util.stream.Collectors.joining(", ")));
+      throw ConflictException.at(
+          null,
+          "certificate.inUse",
+          id,
+          uses.stream()
+              .map(
+                  u ->
+                      u.pairName() == null
+                          ? new Message("certificate.use", u.kind(), u.name())
+                          : new Message("certificate.useInPair", u.kind(), u.name(), u.pairName()))
+              .toList());
     }
     Map<String, Object> before = certificate.auditView();
     keyOf(certificate).ifPresent(em::remove);
@@ -246,16 +245,13 @@ public class CertificateService {
   /** The certificate, its chain and its private key as PKCS#12, protected by the passphrase. */
   public byte[] exportPkcs12(Actor actor, long id, String passphrase) {
     if (passphrase == null || passphrase.length() < UserDirectory.MIN_PASSWORD_LENGTH) {
-      throw new InvalidInputException(
-          "an export needs a passphrase of at least "
-              + UserDirectory.MIN_PASSWORD_LENGTH
-              + " characters");
+      throw InvalidInputException.at(
+          "passphrase", "export.passphrase", UserDirectory.MIN_PASSWORD_LENGTH);
     }
     ManagedCertificate certificate = get(id);
     SealedPrivateKey key =
         keyOf(certificate)
-            .orElseThrow(
-                () -> new InvalidInputException("certificate " + id + " has no private key here"));
+            .orElseThrow(() -> InvalidInputException.at(null, "certificate.withoutKey", id));
     PrivateKey privateKey =
         Pkcs8.decode(sealer.open(key.sealed(), key.publicKeySha256()), key.keyAlgorithm());
     List<X509Certificate> chain =
@@ -287,14 +283,14 @@ public class CertificateService {
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException("pkcs12 is not base64");
       }
-      return PkiMaterial.pkcs12("PKCS#12 file", bytes, passphrase);
+      return PkiMaterial.pkcs12("pkcs12", bytes, passphrase);
     }
     List<X509Certificate> certificates =
         PkiMaterial.certificates("certificates", upload.certificates());
     PrivateKey key =
         upload.privateKey() == null || upload.privateKey().isBlank()
             ? null
-            : PkiMaterial.privateKey("private key", upload.privateKey(), passphrase);
+            : PkiMaterial.privateKey("privateKey", upload.privateKey(), passphrase);
     return new KeyAndChain(key, certificates);
   }
 
@@ -307,11 +303,10 @@ public class CertificateService {
         .findFirst()
         .orElseThrow(
             () ->
-                new InvalidInputException(
-                    "the private key does not match the certificate"
-                        + (material.chain().size() > 1 ? " (nor any certificate of the chain)" : "")
-                        + ": subject "
-                        + material.chain().get(0).getSubjectX500Principal().getName()));
+                InvalidInputException.at(
+                    "privateKey",
+                    material.chain().size() > 1 ? "key.matchesNoneOfChain" : "key.doesNotMatch",
+                    material.chain().get(0).getSubjectX500Principal().getName()));
   }
 
   private List<ManagedCertificate> storeChain(
@@ -346,7 +341,7 @@ public class CertificateService {
             .findAny()
             .isPresent();
     if (known) {
-      throw new ConflictException("this private key is already stored");
+      throw ConflictException.at("privateKey", "key.known");
     }
     SealedPrivateKey key =
         new SealedPrivateKey(

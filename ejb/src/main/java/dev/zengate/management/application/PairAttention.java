@@ -137,7 +137,7 @@ public class PairAttention {
     return value == null ? null : ((Number) value).longValue();
   }
 
-  private static OffsetDateTime time(Object value) {
+  static OffsetDateTime time(Object value) {
     if (value == null) {
       return null;
     }

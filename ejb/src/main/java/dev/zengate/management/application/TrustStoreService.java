@@ -125,7 +125,7 @@ public class TrustStoreService {
   }
 
   private void addAll(TrustStore store, String caCertificates) {
-    for (X509Certificate x509 : PkiMaterial.certificates("CA certificates", caCertificates)) {
+    for (X509Certificate x509 : PkiMaterial.certificates("caCertificates", caCertificates)) {
       if (x509.getBasicConstraints() < 0) {
         throw new InvalidInputException(
             "certificate "

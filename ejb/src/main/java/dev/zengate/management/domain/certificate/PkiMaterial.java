@@ -1,6 +1,7 @@
 package dev.zengate.management.domain.certificate;
 
 import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.shared.Message;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -47,13 +48,13 @@ public final class PkiMaterial {
   /** The certificates in PEM text, or in base64-encoded DER; at least one. */
   public static List<X509Certificate> certificates(String what, String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidInputException(what + " is empty");
+      throw refused(what, "pki.empty");
     }
     try {
       List<X509Certificate> certificates =
           text.contains("-----BEGIN") ? pemCertificates(what, text) : derCertificate(what, text);
       if (certificates.isEmpty()) {
-        throw new InvalidInputException(what + " contains no CERTIFICATE block");
+        throw refused(what, "pki.noCertificate");
       }
       return certificates;
     } catch (InvalidInputException e) {
@@ -66,11 +67,10 @@ public final class PkiMaterial {
   /** A private key from PEM text, decrypting it with the passphrase when it is encrypted. */
   public static PrivateKey privateKey(String what, String pem, char[] passphrase) {
     if (pem == null || pem.isBlank()) {
-      throw new InvalidInputException(what + " is empty");
+      throw refused(what, "pki.empty");
     }
     if (!pem.contains("-----BEGIN")) {
-      throw new InvalidInputException(
-          what + " is not PEM (expected a -----BEGIN … KEY----- block)");
+      throw refused(what, "pki.keyNotPem");
     }
     try (PEMParser parser = new PEMParser(new StringReader(pem))) {
       // The JDK providers make the keys, so they work with the JDK's Signature and KeyStore.
@@ -92,7 +92,7 @@ public final class PkiMaterial {
           return converter.getPrivateKey(decrypt(what, encrypted, passphrase).getPrivateKeyInfo());
         }
       }
-      throw new InvalidInputException(what + " contains no private key");
+      throw refused(what, "pki.noKey");
     } catch (InvalidInputException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {
@@ -103,7 +103,7 @@ public final class PkiMaterial {
   /** The key and its certificate chain (leaf first) from a PKCS#12 file. */
   public static KeyAndChain pkcs12(String what, byte[] pkcs12, char[] passphrase) {
     if (pkcs12 == null || pkcs12.length == 0) {
-      throw new InvalidInputException(what + " is empty");
+      throw refused(what, "pki.empty");
     }
     requirePassphrase(what, passphrase);
     KeyStore store;
@@ -113,7 +113,7 @@ public final class PkiMaterial {
     } catch (IOException e) {
       if (rootCause(e) instanceof UnrecoverableKeyException
           || String.valueOf(e.getMessage()).contains("password")) {
-        throw new InvalidInputException(what + ": wrong passphrase");
+        throw refused(what, "pki.wrongPassphrase");
       }
       throw malformed(what, e);
     } catch (Exception | StackOverflowError e) {
@@ -131,10 +131,9 @@ public final class PkiMaterial {
         }
       }
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new InvalidInputException(
-          what + ": cannot read the private key (" + e.getMessage() + ")");
+      throw refused(what, "pki.keyUnreadable", String.valueOf(e.getMessage()));
     }
-    throw new InvalidInputException(what + " contains no private key entry");
+    throw refused(what, "pki.noKeyEntry");
   }
 
   private static List<X509Certificate> pemCertificates(String what, String text)
@@ -146,11 +145,7 @@ public final class PkiMaterial {
         if (item instanceof X509CertificateHolder holder) {
           certificates.add(converter.getCertificate(holder));
         } else {
-          throw new InvalidInputException(
-              what
-                  + " contains a "
-                  + item.getClass().getSimpleName()
-                  + " where a certificate was expected");
+          throw refused(what, "pki.notACertificate", item.getClass().getSimpleName());
         }
       }
     }
@@ -162,12 +157,12 @@ public final class PkiMaterial {
     byte[] der;
     // The MIME decoder skips foreign characters: check the alphabet first.
     if (!base64.matches("[A-Za-z0-9+/=\\s]+")) {
-      throw new InvalidInputException(what + " is neither PEM nor base64-encoded DER");
+      throw refused(what, "pki.notPemNorDer");
     }
     try {
       der = Base64.getMimeDecoder().decode(base64.trim());
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(what + " is neither PEM nor base64-encoded DER");
+      throw refused(what, "pki.notPemNorDer");
     }
     return List.of(der(what, der));
   }
@@ -178,7 +173,7 @@ public final class PkiMaterial {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
       var certificates = factory.generateCertificates(new ByteArrayInputStream(der));
       if (certificates.size() != 1) {
-        throw new InvalidInputException(what + " is not one DER certificate");
+        throw refused(what, "pki.notOneDer");
       }
       return (X509Certificate) certificates.iterator().next();
     } catch (InvalidInputException e) {
@@ -194,7 +189,7 @@ public final class PkiMaterial {
       return encrypted.decryptPrivateKeyInfo(
           new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase));
     } catch (Exception e) {
-      throw new InvalidInputException(what + ": wrong passphrase");
+      throw refused(what, "pki.wrongPassphrase");
     }
   }
 
@@ -203,22 +198,34 @@ public final class PkiMaterial {
       return encrypted.decryptKeyPair(
           new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase));
     } catch (Exception e) {
-      throw new InvalidInputException(what + ": wrong passphrase");
+      throw refused(what, "pki.wrongPassphrase");
     }
   }
 
   private static void requirePassphrase(String what, char[] passphrase) {
     if (passphrase == null || passphrase.length == 0) {
-      throw new InvalidInputException(what + " is encrypted: a passphrase is needed");
+      throw refused(what, "pki.needsPassphrase");
     }
+  }
+
+  /**
+   * A refusal of the input named {@code what}: the request's property (certificates, privateKey,
+   * pkcs12), whose label is in the messages and which the refusal then concerns, or any other name
+   * (a file), used as it is.
+   */
+  private static InvalidInputException refused(String what, String key, Object... args) {
+    Message label = Message.labelOr(what);
+    Object[] all = new Object[args.length + 1];
+    all[0] = label;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return InvalidInputException.at(Message.isField(what) ? what : null, key, all);
   }
 
   private static InvalidInputException malformed(String what, Throwable cause) {
     String detail = rootCause(cause).getMessage();
-    return new InvalidInputException(
-        what
-            + " is malformed or truncated"
-            + (detail == null || detail.isBlank() ? "" : " (" + firstLine(detail) + ")"));
+    return detail == null || detail.isBlank()
+        ? refused(what, "pki.malformed")
+        : refused(what, "pki.malformedBecause", firstLine(detail));
   }
 
   private static Throwable rootCause(Throwable t) {

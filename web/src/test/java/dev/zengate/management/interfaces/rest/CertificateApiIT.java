@@ -17,6 +17,8 @@ import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -118,6 +120,45 @@ class CertificateApiIT {
           contains(sealed, Arrays.copyOfRange(clearKey, clearKey.length - 32, clearKey.length)),
           "the key is not stored in clear");
     }
+  }
+
+  @Test
+  void theAttentionSummaryCountsCertificatesByExpiryBandSoonestFirst() throws Exception {
+    JsonObject before = admin().get("api/attention").json().getJsonObject("certificates");
+    TestPki.Issued ca = TestPki.rootCa("CN=Band CA " + System.nanoTime());
+    Instant now = Instant.now();
+    String soon = "CN=expires-in-3-days-" + System.nanoTime();
+    admin()
+        .importWithKey(
+            TestPki.issue(
+                ca,
+                soon,
+                TestPki.ec(),
+                false,
+                new Instant[] {now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3))},
+                "soon.example.jp"));
+    admin()
+        .importWithKey(
+            TestPki.issue(
+                ca,
+                "CN=expires-in-45-days-" + System.nanoTime(),
+                TestPki.ec(),
+                false,
+                new Instant[] {now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(45))},
+                "later.example.jp"));
+
+    JsonObject after = admin().get("api/attention").json().getJsonObject("certificates");
+    assertEquals(band(before, "within15") + 1, band(after, "within15"), after.toString());
+    assertEquals(band(before, "within60") + 1, band(after, "within60"), after.toString());
+    assertEquals(band(before, "within30"), band(after, "within30"));
+    assertTrue(
+        after.getJsonObject("within15").getJsonArray("first").stream()
+            .anyMatch(c -> c.asJsonObject().getString("subject").equals(soon)),
+        after.toString());
+  }
+
+  private static int band(JsonObject bands, String name) {
+    return bands.getJsonObject(name).getInt("count");
   }
 
   @Test

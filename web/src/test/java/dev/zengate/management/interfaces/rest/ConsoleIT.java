@@ -184,6 +184,29 @@ class ConsoleIT {
   }
 
   @Test
+  void aKeyThatDoesNotMatchItsCertificateIsRefusedInJapaneseAndNothingStored() throws Exception {
+    TestPki.Issued ca = TestPki.rootCa("CN=Mismatch CA " + System.nanoTime());
+    TestPki.Issued leaf =
+        TestPki.issue(
+            ca, "CN=mismatch.example.jp", TestPki.ec(), false, TestPki.validNow(), "m.example.jp");
+    TestPki.Issued other =
+        TestPki.issue(
+            ca, "CN=other.example.jp", TestPki.ec(), false, TestPki.validNow(), "o.example.jp");
+    long before = Deployments.count("SELECT count(*) FROM certificate");
+    Path file = Files.createTempFile("zengate-mismatch-", ".pem");
+    Files.writeString(file, leaf.certificatePem() + other.keyPem());
+    try (ConsoleBrowser b = admin("ja").open("certificates")) {
+      b.field("certificate-file").sendKeys(file.toAbsolutePath().toString());
+      b.click("import-submit");
+      b.waitForText(By.id("problem"), "秘密鍵が証明書と一致しません");
+      b.checkScreen("certificate-key-mismatch");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    assertEquals(before, Deployments.count("SELECT count(*) FROM certificate"));
+  }
+
+  @Test
   void aTrustStoreIsCreatedByUploadAndItsCasAddedAndRemoved() throws Exception {
     String name = unique("partner-cas");
     TestPki.Issued first = TestPki.rootCa("CN=Partner Root A " + System.nanoTime());
