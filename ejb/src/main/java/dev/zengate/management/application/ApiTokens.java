@@ -37,12 +37,12 @@ public class ApiTokens {
   /** Issues a token to the acting user; returns it (only its hash is kept: shown this once). */
   public String issue(Actor actor, String name, OffsetDateTime expiresAt) {
     if (name == null || name.isBlank() || name.length() > 100) {
-      throw new InvalidInputException("a token needs a name of 1-100 characters");
+      throw InvalidInputException.at("name", "token.name");
     }
     OffsetDateTime now = OffsetDateTime.now();
     OffsetDateTime expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
     if (!expiry.isAfter(now)) {
-      throw new InvalidInputException("the token's expiry " + expiresAt + " is in the past");
+      throw InvalidInputException.at("expiresAt", "token.expiryPast", String.valueOf(expiresAt));
     }
     AppUser user = user(actor.username());
     byte[] secret = new byte[32];

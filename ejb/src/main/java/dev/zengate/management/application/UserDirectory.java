@@ -91,7 +91,7 @@ public class UserDirectory {
   public AppUser create(Actor actor, String username, String password, Role role) {
     requireStrongPassword(password);
     if (byName(username).isPresent()) {
-      throw new ConflictException("a user named " + username + " already exists");
+      throw ConflictException.at("username", "user.nameTaken", username);
     }
     AppUser user = new AppUser(username, hasher.hash(password), role);
     em.persist(user);
@@ -168,8 +168,7 @@ public class UserDirectory {
 
   private static void requireStrongPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      throw new InvalidInputException(
-          "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+      throw InvalidInputException.at("password", "user.passwordTooShort", MIN_PASSWORD_LENGTH);
     }
   }
 

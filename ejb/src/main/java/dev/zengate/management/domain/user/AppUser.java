@@ -52,11 +52,10 @@ public class AppUser implements VersionedEntity {
 
   public AppUser(String username, String passwordHash, Role role) {
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw new InvalidInputException(
-          "user name must be 2-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter");
+      throw InvalidInputException.at("username", "user.nameInvalid");
     }
     if (role == null) {
-      throw new InvalidInputException("a user needs a role: admin, operator or auditor");
+      throw InvalidInputException.at("role", "user.needsRole");
     }
     this.username = username;
     this.passwordHash = passwordHash;
