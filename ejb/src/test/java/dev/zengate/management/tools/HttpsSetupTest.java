@@ -99,71 +99,54 @@ class HttpsSetupTest {
     HttpsSetup.prepare(Map.of(), dir.resolve("a"), dir.resolve("p1"));
     HttpsSetup.prepare(Map.of(), dir.resolve("b"), dir.resolve("p2"));
 
-    InvalidInputException refused =
-        assertThrows(
-            InvalidInputException.class,
-            () ->
-                HttpsSetup.prepare(
-                    Map.of(
-                        "ZENGATE_TLS_CERT", dir.resolve("a/server.crt").toString(),
-                        "ZENGATE_TLS_KEY", dir.resolve("b/server.key").toString()),
-                    dir.resolve("c"),
-                    dir.resolve("p3")));
-    assertTrue(refused.getMessage().contains("b/server.key"), refused.getMessage());
-    assertTrue(refused.getMessage().contains("a/server.crt"), refused.getMessage());
-    assertTrue(Files.notExists(dir.resolve("p3")), "nothing written");
+    String refused =
+        refusal(
+            Map.of(
+                "ZENGATE_TLS_CERT", dir.resolve("a/server.crt").toString(),
+                "ZENGATE_TLS_KEY", dir.resolve("b/server.key").toString()),
+            dir.resolve("c"));
+    assertTrue(refused.contains("b/server.key"), refused);
+    assertTrue(refused.contains("a/server.crt"), refused);
+    assertTrue(Files.notExists(dir.resolve("c/preboot")), "nothing written");
   }
 
   @Test
   void aCertificateWithoutItsKeyIsRefused() {
-    InvalidInputException refused =
-        assertThrows(
-            InvalidInputException.class,
-            () ->
-                HttpsSetup.prepare(
-                    Map.of("ZENGATE_TLS_CERT", "/etc/zengate/server.crt"),
-                    dir,
-                    dir.resolve("preboot")));
-    assertTrue(refused.getMessage().contains("ZENGATE_TLS_KEY"), refused.getMessage());
+    String refused = refusal(Map.of("ZENGATE_TLS_CERT", "/etc/zengate/server.crt"), dir);
+    assertTrue(refused.contains("ZENGATE_TLS_KEY"), refused);
   }
 
   @Test
   void aMissingCertificateFileIsNamed() {
-    InvalidInputException refused =
-        assertThrows(
-            InvalidInputException.class,
-            () ->
-                HttpsSetup.prepare(
-                    Map.of(
-                        "ZENGATE_TLS_CERT", dir.resolve("nope.crt").toString(),
-                        "ZENGATE_TLS_KEY", dir.resolve("nope.key").toString()),
-                    dir,
-                    dir.resolve("preboot")));
-    assertTrue(refused.getMessage().contains("nope.crt does not exist"), refused.getMessage());
+    String refused =
+        refusal(
+            Map.of(
+                "ZENGATE_TLS_CERT", dir.resolve("nope.crt").toString(),
+                "ZENGATE_TLS_KEY", dir.resolve("nope.key").toString()),
+            dir);
+    assertTrue(refused.contains("nope.crt does not exist"), refused);
   }
 
   @Test
   void plainHttpBeyondLoopbackIsRefused() {
-    InvalidInputException refused =
-        assertThrows(
-            InvalidInputException.class,
-            () ->
-                HttpsSetup.prepare(
-                    Map.of("ZENGATE_HTTP_PORT", "8080", "ZENGATE_HTTP_ADDRESS", "0.0.0.0"),
-                    dir,
-                    dir.resolve("preboot")));
-    assertTrue(refused.getMessage().contains("loopback only"), refused.getMessage());
+    String refused =
+        refusal(Map.of("ZENGATE_HTTP_PORT", "8080", "ZENGATE_HTTP_ADDRESS", "0.0.0.0"), dir);
+    assertTrue(refused.contains("loopback only"), refused);
   }
 
   @Test
   void aBadPortIsNamed() {
-    InvalidInputException refused =
-        assertThrows(
+    assertEquals(
+        "ZENGATE_HTTPS_PORT=84430 is not a port number (1–65535)",
+        refusal(Map.of("ZENGATE_HTTPS_PORT", "84430"), dir));
+  }
+
+  /** The message with which the setup refuses {@code environment}, writing into {@code tls}. */
+  private static String refusal(Map<String, String> environment, Path tls) {
+    return assertThrows(
             InvalidInputException.class,
-            () ->
-                HttpsSetup.prepare(
-                    Map.of("ZENGATE_HTTPS_PORT", "84430"), dir, dir.resolve("preboot")));
-    assertEquals("ZENGATE_HTTPS_PORT=84430 is not a port number (1–65535)", refused.getMessage());
+            () -> HttpsSetup.prepare(environment, tls, tls.resolve("preboot")))
+        .getMessage();
   }
 
   private static String mode(Path file) throws Exception {
