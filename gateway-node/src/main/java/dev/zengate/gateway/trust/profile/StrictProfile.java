@@ -55,7 +55,7 @@ public final class StrictProfile {
         violation = rule.violation(path);
       } catch (RuntimeException e) {
         // An extension the rule must read but cannot is itself a violation of the rule.
-        violation = "an extension it reads is malformed in " + path.describe(0) + "'s path";
+        violation = "the path of " + path.describe(0) + " holds an extension this rule cannot read";
       }
       if (violation != null) {
         return Verdict.reject(rule.kind(), reason(rule, violation));
