@@ -64,6 +64,7 @@ final class ClientCommand extends QuickCommand {
             false,
             options.protocols(),
             options.ciphers,
+            null,
             null);
     ListenerConfig listener =
         new ListenerConfig(

@@ -68,6 +68,7 @@ final class ServerCommand extends QuickCommand {
             options.ciphers,
             null,
             internal,
+            null,
             null);
     ListenerConfig listener =
         new ListenerConfig(

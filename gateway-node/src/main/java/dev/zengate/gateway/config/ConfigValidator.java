@@ -2,6 +2,7 @@ package dev.zengate.gateway.config;
 
 import dev.zengate.gateway.trust.identity.AddressRange;
 import dev.zengate.gateway.trust.identity.ClientCertificateRule;
+import dev.zengate.gateway.trust.profile.Relaxation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
@@ -139,6 +140,7 @@ public final class ConfigValidator {
             "allowed only on an internal-facing side (internal: true)");
       }
       revocation(down.clientRevocation(), at + ".downstreamTls.clientRevocation");
+      validation(down.clientValidation(), at + ".downstreamTls.clientValidation");
       if (down.clientRevocation().enabled() && down.clientAuth() == ClientAuthPolicy.NONE) {
         throw new ConfigProblem(
             at + ".downstreamTls.clientRevocation",
@@ -172,12 +174,23 @@ public final class ConfigValidator {
           at + ".upstreamTls.protocols",
           "never allowed towards the target: the gateway speaks TLS 1.2+ outside");
       revocation(up.revocation(), at + ".upstreamTls.revocation");
+      validation(up.validation(), at + ".upstreamTls.validation");
     } else if (up != null) {
       throw new ConfigProblem(at + ".upstreamTls", "mode server forwards plaintext; remove it");
     }
     if (listener.sourceAddress() != null && !IpLiteral.isIpLiteral(listener.sourceAddress())) {
       throw new ConfigProblem(
           at + ".sourceAddress", "'" + listener.sourceAddress() + "' is not an IP address");
+    }
+  }
+
+  private static void validation(ValidationConfig validation, String at) throws ConfigProblem {
+    for (int i = 0; i < validation.relax().size(); i++) {
+      try {
+        Relaxation.parse(validation.relax().get(i));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigProblem(at + ".relax[" + i + "]", e.getMessage());
+      }
     }
   }
 

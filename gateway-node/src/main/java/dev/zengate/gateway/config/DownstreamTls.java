@@ -15,6 +15,8 @@ import java.util.List;
  *     bridge old internal clients; false when absent
  * @param ocspStapling whether to staple a fresh OCSP response about the certificate (fetched from
  *     its AIA responder) for partners that ask; openssl provider only
+ * @param clientValidation relaxations of the strict validation of client certificates; strict when
+ *     absent
  */
 public record DownstreamTls(
     String certificate,
@@ -24,7 +26,8 @@ public record DownstreamTls(
     List<String> cipherSuites,
     RevocationConfig clientRevocation,
     Boolean internal,
-    Boolean ocspStapling) {
+    Boolean ocspStapling,
+    ValidationConfig clientValidation) {
 
   public DownstreamTls {
     clientAuth = clientAuth == null ? ClientAuthPolicy.NONE : clientAuth;
@@ -32,6 +35,7 @@ public record DownstreamTls(
     cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
     ocspStapling = Boolean.TRUE.equals(ocspStapling);
     clientRevocation = clientRevocation == null ? RevocationConfig.NONE : clientRevocation;
+    clientValidation = clientValidation == null ? ValidationConfig.STRICT : clientValidation;
     // Boxed so that an absent field reads as false (primitives must be present in the YAML).
     internal = Boolean.TRUE.equals(internal);
   }

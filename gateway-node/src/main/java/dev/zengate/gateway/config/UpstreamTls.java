@@ -17,6 +17,8 @@ import java.util.List;
  * @param protocols enabled versions; TLS 1.2 and 1.3 when absent
  * @param cipherSuites TLS 1.2 suites in OpenSSL or IANA spelling; secure AEAD defaults when absent
  * @param revocation revocation checking of the server's certificates; none when absent
+ * @param validation relaxations of the strict validation of the server's certificate path; strict
+ *     when absent
  */
 public record UpstreamTls(
     String trust,
@@ -26,7 +28,8 @@ public record UpstreamTls(
     Boolean automaticCertificate,
     List<TlsVersion> protocols,
     List<String> cipherSuites,
-    RevocationConfig revocation) {
+    RevocationConfig revocation,
+    ValidationConfig validation) {
 
   public UpstreamTls {
     automaticCertificate = Boolean.TRUE.equals(automaticCertificate);
@@ -34,5 +37,6 @@ public record UpstreamTls(
     protocols = protocols == null ? TlsVersion.DEFAULTS : List.copyOf(protocols);
     cipherSuites = cipherSuites == null ? List.of() : List.copyOf(cipherSuites);
     revocation = revocation == null ? RevocationConfig.NONE : revocation;
+    validation = validation == null ? ValidationConfig.STRICT : validation;
   }
 }

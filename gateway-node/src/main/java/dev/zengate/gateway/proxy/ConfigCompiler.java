@@ -11,13 +11,16 @@ import dev.zengate.gateway.config.NameServers;
 import dev.zengate.gateway.config.TlsProviderKind;
 import dev.zengate.gateway.config.TlsVersion;
 import dev.zengate.gateway.config.UpstreamTls;
+import dev.zengate.gateway.config.ValidationConfig;
 import dev.zengate.gateway.tls.CertifiedKey;
 import dev.zengate.gateway.tls.CipherSuitePolicy;
 import dev.zengate.gateway.tls.JdkLegacyVersions;
 import dev.zengate.gateway.tls.SslContexts;
 import dev.zengate.gateway.tls.TlsMaterials;
 import dev.zengate.gateway.tls.TlsOffer;
+import dev.zengate.gateway.trust.TrustPolicy;
 import dev.zengate.gateway.trust.identity.ClientCertificateSelector;
+import dev.zengate.gateway.trust.profile.Relaxation;
 import dev.zengate.gateway.trust.revocation.OcspStaple;
 import dev.zengate.gateway.trust.revocation.RevocationService;
 import io.netty.handler.ssl.SslContext;
@@ -233,7 +236,8 @@ public final class ConfigCompiler {
             tls.protocols(),
             suites,
             policyKey(revocation),
-            tls.ocspStapling());
+            tls.ocspStapling(),
+            tls.clientValidation());
     return build(
         at,
         shared,
@@ -244,6 +248,7 @@ public final class ConfigCompiler {
                 certificate,
                 tls.clientAuth(),
                 trust,
+                trustPolicy(tls.clientValidation()),
                 revocation,
                 tls.ocspStapling(),
                 tls.protocols(),
@@ -261,7 +266,8 @@ public final class ConfigCompiler {
         tls.automaticCertificate(),
         tls.protocols(),
         tls.cipherSuites(),
-        policyKey(revocation));
+        policyKey(revocation),
+        tls.validation());
   }
 
   private static SslContext upstream(
@@ -283,7 +289,14 @@ public final class ConfigCompiler {
         key,
         () ->
             SslContexts.forClient(
-                provider, trust, peerName, revocation, identity, tls.protocols(), suites));
+                provider,
+                trust,
+                trustPolicy(tls.validation()),
+                peerName,
+                revocation,
+                identity,
+                tls.protocols(),
+                suites));
   }
 
   /** Refuses a legacy listener the JDK would silently fail on every old client. */
@@ -298,6 +311,11 @@ public final class ConfigCompiler {
               + " before the gateway could relax it): start the node through zengate-gateway's"
               + " main, or use tlsProvider: openssl");
     }
+  }
+
+  /** The validator's policy: strict, less the relaxations the listener names (validated). */
+  private static TrustPolicy trustPolicy(ValidationConfig validation) {
+    return TrustPolicy.DEFAULT.relaxing(Relaxation.parseAll(validation.relax()));
   }
 
   /** Listeners share a context only when they also check revocation the same way. */

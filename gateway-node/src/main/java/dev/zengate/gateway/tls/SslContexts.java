@@ -45,6 +45,7 @@ public final class SslContexts {
       CertifiedKey certificate,
       ClientAuthPolicy clientAuth,
       List<X509Certificate> clientTrust,
+      TrustPolicy clientPolicy,
       RevocationChecker clientRevocation,
       boolean ocspStapling,
       List<TlsVersion> protocols,
@@ -61,7 +62,7 @@ public final class SslContexts {
             .enableOcsp(ocspStapling);
     if (clientTrust != null) {
       // RFC 5280 validation by the gateway's own validator, identically for both providers.
-      builder.trustManager(validating(clientTrust, null, clientRevocation));
+      builder.trustManager(validating(clientTrust, clientPolicy, null, clientRevocation));
     }
     return builder.build();
   }
@@ -69,6 +70,7 @@ public final class SslContexts {
   public static SslContext forClient(
       TlsProviderKind provider,
       List<X509Certificate> trust,
+      TrustPolicy policy,
       String expectedServerName,
       RevocationChecker revocation,
       X509ExtendedKeyManager clientIdentity,
@@ -82,7 +84,7 @@ public final class SslContexts {
             // Chain and name checks are done by the gateway's validator, identically for both
             // providers.
             .endpointIdentificationAlgorithm(null)
-            .trustManager(validating(trust, expectedServerName, revocation));
+            .trustManager(validating(trust, policy, expectedServerName, revocation));
     if (clientIdentity != null) {
       builder.keyManager(clientIdentity);
     }
@@ -112,7 +114,10 @@ public final class SslContexts {
   }
 
   private static ValidatingTrustManager validating(
-      List<X509Certificate> trust, String expectedServerName, RevocationChecker revocation)
+      List<X509Certificate> trust,
+      TrustPolicy policy,
+      String expectedServerName,
+      RevocationChecker revocation)
       throws SSLException {
     if (trust == null || trust.isEmpty()) {
       throw new SSLException("the trust set holds no certificate");
@@ -120,7 +125,7 @@ public final class SslContexts {
     PathValidator validator =
         new PathValidator(
             TrustSet.fromBundle(trust),
-            TrustPolicy.DEFAULT,
+            policy == null ? TrustPolicy.DEFAULT : policy,
             revocation == null ? RevocationChecker.NONE : revocation);
     return new ValidatingTrustManager(validator, expectedServerName, null, null);
   }

@@ -42,7 +42,7 @@ public final class CertificateRejectedException extends CertificateException {
       case KEY_USAGE, EXTENDED_KEY_USAGE -> PKIXReason.INVALID_KEY_USAGE;
       case CRITICAL_EXTENSION -> PKIXReason.UNRECOGNIZED_CRIT_EXT;
       case POLICY -> PKIXReason.INVALID_POLICY;
-      case NAME_MISMATCH, MALFORMED -> BasicReason.UNSPECIFIED;
+      case NAME_MISMATCH, MALFORMED, NONCONFORMING -> BasicReason.UNSPECIFIED;
     };
   }
 }

@@ -1,5 +1,7 @@
 package dev.zengate.gateway.trust;
 
+import dev.zengate.gateway.trust.profile.StrictProfile;
+import dev.zengate.gateway.trust.profile.UnderstoodExtensions;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
@@ -27,26 +29,16 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * The RFC 5280 section 6 checks on one candidate path (leaf first, trust anchor last), done here
  * rather than left to the JDK's PKIX validator, which accepts chains that violate path length, name
  * constraints and extended key usage. Each check returns the first problem in plain words. The JDK
- * validator then runs on the same path for certificate policy processing.
+ * validator then runs on the same path for certificate policy processing. The rules of the strict
+ * profile beyond section 6 (serial numbers, key identifiers, the CA/B Forum's EKU and root rules,
+ * malformed input) are {@link StrictProfile}'s.
  */
 final class PathChecks {
 
   private static final String ANY_EKU = "2.5.29.37.0";
 
   /** Extensions this validator (or the policy processing it delegates) understands. */
-  private static final Set<String> KNOWN_CRITICAL =
-      Set.of(
-          Extension.basicConstraints.getId(),
-          Extension.keyUsage.getId(),
-          Extension.extendedKeyUsage.getId(),
-          Extension.subjectAlternativeName.getId(),
-          Extension.nameConstraints.getId(),
-          Extension.certificatePolicies.getId(),
-          Extension.policyConstraints.getId(),
-          Extension.policyMappings.getId(),
-          Extension.inhibitAnyPolicy.getId(),
-          Extension.authorityKeyIdentifier.getId(),
-          Extension.subjectKeyIdentifier.getId());
+  private static final Set<String> KNOWN_CRITICAL = UnderstoodExtensions.OIDS;
 
   private static final Set<String> WEAK_SIGNATURES =
       Set.of(
@@ -90,6 +82,8 @@ final class PathChecks {
             () -> algorithms(path, policy),
             () -> criticalExtensions(path),
             () -> caCertificates(path),
+            // Before constraints are processed: a malformed constraint is named as such.
+            () -> StrictProfile.check(path, purpose, policy.relaxations()),
             () -> pathLength(path),
             () -> nameConstraints(path),
             () -> leafUsage(path.get(0), purpose),

@@ -19,6 +19,8 @@ public enum RejectionKind {
   WEAK_SIGNATURE,
   NAME_MISMATCH,
   POLICY,
+  /** Breaks a rule of the strict profile (RFC 5280 / CA/B Forum) not covered by another kind. */
+  NONCONFORMING,
   REVOKED,
   REVOCATION_UNAVAILABLE,
   MALFORMED;

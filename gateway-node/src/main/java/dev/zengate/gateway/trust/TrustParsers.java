@@ -1,6 +1,7 @@
 package dev.zengate.gateway.trust;
 
 import dev.zengate.gateway.config.FileErrors;
+import dev.zengate.gateway.trust.profile.CertificateStructure;
 import dev.zengate.gateway.trust.revocation.CrlIndex;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
@@ -32,6 +34,8 @@ public final class TrustParsers {
     byte[] bytes = read(file);
     try {
       return certificates(bytes);
+    } catch (MalformedCertificateException e) {
+      throw e;
     } catch (UnusableInputException e) {
       throw new UnusableInputException(file + ": " + e.getMessage(), e);
     }
@@ -46,32 +50,51 @@ public final class TrustParsers {
     }
   }
 
-  /** Every certificate in PEM text (other PEM blocks are skipped) or in DER bytes. */
+  /**
+   * Every certificate in PEM text (other PEM blocks are skipped) or in DER bytes. A certificate the
+   * JDK refuses but that breaks a named malformed-input rule throws {@link
+   * MalformedCertificateException} with that rule's reason.
+   */
   public static List<X509Certificate> certificates(byte[] bytes) throws UnusableInputException {
     try {
-      List<X509Certificate> certs = new ArrayList<>();
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      List<byte[]> encoded = new ArrayList<>();
       if (isPem(bytes)) {
         for (PemObject pem : pemObjects(bytes)) {
           if (pem.getType().endsWith("CERTIFICATE") && !pem.getType().contains("REQUEST")) {
-            certs.add(
-                (X509Certificate)
-                    factory.generateCertificate(new ByteArrayInputStream(pem.getContent())));
+            encoded.add(pem.getContent());
           }
         }
       } else {
-        certs.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(bytes)));
+        encoded.add(bytes);
       }
-      if (certs.isEmpty()) {
+      if (encoded.isEmpty()) {
         throw new UnusableInputException("no certificate found");
       }
-      for (X509Certificate cert : certs) {
-        forceDecode(cert);
+      List<X509Certificate> certs = new ArrayList<>();
+      for (byte[] der : encoded) {
+        certs.add(certificate(der));
       }
       return List.copyOf(certs);
     } catch (UnusableInputException e) {
       throw e;
     } catch (Exception | StackOverflowError e) {
+      throw new UnusableInputException("not a valid certificate (" + reason(e) + ")", e);
+    }
+  }
+
+  private static X509Certificate certificate(byte[] der) throws UnusableInputException {
+    try {
+      X509Certificate cert =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(der));
+      forceDecode(cert);
+      return cert;
+    } catch (Exception | StackOverflowError e) {
+      Optional<String> defect = CertificateStructure.defect(der);
+      if (defect.isPresent()) {
+        throw new MalformedCertificateException(defect.get(), e);
+      }
       throw new UnusableInputException("not a valid certificate (" + reason(e) + ")", e);
     }
   }

@@ -4,7 +4,7 @@ package dev.zengate.gateway.trust;
  * A certificate, CRL or OCSP response could not be parsed or used at all. The message is one line
  * that names the problem; parsers throw nothing else, whatever the input.
  */
-public final class UnusableInputException extends Exception {
+public class UnusableInputException extends Exception {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,13 +1,16 @@
 package dev.zengate.gateway.trust.cli;
 
 import dev.zengate.gateway.trust.Certificates;
+import dev.zengate.gateway.trust.MalformedCertificateException;
 import dev.zengate.gateway.trust.PathValidator;
 import dev.zengate.gateway.trust.Purpose;
+import dev.zengate.gateway.trust.RejectionKind;
 import dev.zengate.gateway.trust.TrustParsers;
 import dev.zengate.gateway.trust.TrustPolicy;
 import dev.zengate.gateway.trust.TrustSet;
 import dev.zengate.gateway.trust.UnusableInputException;
 import dev.zengate.gateway.trust.Verdict;
+import dev.zengate.gateway.trust.profile.Relaxation;
 import dev.zengate.gateway.trust.revocation.CrlIndex;
 import dev.zengate.gateway.trust.revocation.RevocationChecker;
 import dev.zengate.gateway.trust.revocation.RevocationMode;
@@ -114,6 +117,15 @@ public final class VerifyCommand implements Callable<Integer> {
   boolean allowRsa1024;
 
   @Option(
+      names = "--relax",
+      split = ",",
+      description =
+          "Strict-profile rules to relax, as a listener's validation.relax does (repeatable or"
+              + " comma-separated): missing-key-identifiers, leaf-without-eku,"
+              + " legacy-root-profile, nonconforming-serial.")
+  List<String> relax = new ArrayList<>();
+
+  @Option(
       names = "--timeout",
       defaultValue = "5",
       description = "Seconds one OCSP or CRL fetch may take; default ${DEFAULT-VALUE}.")
@@ -152,16 +164,22 @@ public final class VerifyCommand implements Callable<Integer> {
     if (timeoutSeconds <= 0) {
       throw new UnusableInputException("--timeout must be a positive number of seconds");
     }
+    TrustPolicy policy = policy();
     List<X509Certificate> anchors = TrustParsers.certificates(trust);
-    List<X509Certificate> presented = TrustParsers.certificates(chain);
-    List<X509Certificate> extra =
-        intermediates == null ? List.of() : TrustParsers.certificates(intermediates);
+    List<X509Certificate> presented;
+    List<X509Certificate> extra;
+    try {
+      presented = TrustParsers.certificates(chain);
+      extra = intermediates == null ? List.of() : TrustParsers.certificates(intermediates);
+    } catch (MalformedCertificateException e) {
+      // What a peer sends is judged, not refused as unusable: a malformed certificate is a REJECT.
+      return Verdict.reject(RejectionKind.MALFORMED, e.getMessage());
+    }
     List<CrlIndex> crls = new ArrayList<>();
     for (Path file : crlFiles) {
       crls.add(TrustParsers.crl(file));
     }
     TrustSet trustSet = withIntermediates(TrustSet.fromBundle(anchors), extra);
-    TrustPolicy policy = allowRsa1024 ? TrustPolicy.allowingRsa1024() : TrustPolicy.DEFAULT;
     if (mode == RevocationMode.NONE) {
       return new PathValidator(trustSet, policy, RevocationChecker.NONE)
           .validate(presented, purposeValue, name, at);
@@ -183,6 +201,15 @@ public final class VerifyCommand implements Callable<Integer> {
     try (RevocationService service = new RevocationService(revocationPolicy, null, crls, null)) {
       return new PathValidator(trustSet, policy, service)
           .validate(presented, purposeValue, name, at);
+    }
+  }
+
+  private TrustPolicy policy() throws UnusableInputException {
+    TrustPolicy base = allowRsa1024 ? TrustPolicy.allowingRsa1024() : TrustPolicy.DEFAULT;
+    try {
+      return base.relaxing(Relaxation.parseAll(relax));
+    } catch (IllegalArgumentException e) {
+      throw new UnusableInputException("--relax: " + e.getMessage(), e);
     }
   }
 
