@@ -7,6 +7,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -17,12 +18,15 @@ import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -78,9 +82,7 @@ final class TestPki {
   static Issued issue(
       Issued issuer, String name, KeyPair keys, boolean ca, Instant[] validity, String dnsSan) {
     return new Issued(
-        keys,
-        certificate(
-            name, keys, issuerName(issuer), issuer.keys().getPrivate(), ca, validity, dnsSan));
+        keys, build(name, keys, issuerName(issuer), issuer.keys(), ca, validity, dnsSan, null));
   }
 
   /**
@@ -90,15 +92,7 @@ final class TestPki {
     KeyPair keys = ec();
     return new Issued(
         keys,
-        certificate(
-            name,
-            keys,
-            issuerName(issuer),
-            issuer.keys().getPrivate(),
-            false,
-            validNow(),
-            null,
-            ocspUrl));
+        build(name, keys, issuerName(issuer), issuer.keys(), false, validNow(), null, ocspUrl));
   }
 
   static Instant[] validNow() {
@@ -135,6 +129,33 @@ final class TestPki {
       Instant[] validity,
       String dnsSan,
       String ocspUrl) {
+    // Given only the issuer's private key, the issuer's key identifier is known when self-signed.
+    PublicKey issuerPublic = issuer.equals(new X500Name(subject)) ? subjectKeys.getPublic() : null;
+    return build(
+        subject,
+        subjectKeys,
+        issuer,
+        new KeyPair(issuerPublic, issuerKey),
+        ca,
+        validity,
+        dnsSan,
+        ocspUrl);
+  }
+
+  /**
+   * A certificate as RFC 5280 and the CA/Browser Forum profile want it (the gateways validate
+   * strictly): key identifiers, and for an end entity the serverAuth and clientAuth usages.
+   */
+  private static X509Certificate build(
+      String subject,
+      KeyPair subjectKeys,
+      X500Name issuer,
+      KeyPair issuerKeys,
+      boolean ca,
+      Instant[] validity,
+      String dnsSan,
+      String ocspUrl) {
+    PrivateKey issuerKey = issuerKeys.getPrivate();
     try {
       X509v3CertificateBuilder builder =
           new JcaX509v3CertificateBuilder(
@@ -145,6 +166,24 @@ final class TestPki {
               new X500Name(subject),
               subjectKeys.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+      JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
+      builder.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
+          ids.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+      if (issuerKeys.getPublic() != null) {
+        builder.addExtension(
+            Extension.authorityKeyIdentifier,
+            false,
+            ids.createAuthorityKeyIdentifier(issuerKeys.getPublic()));
+      }
+      if (!ca) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(
+                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+      }
       builder.addExtension(
           Extension.keyUsage,
           true,
@@ -179,13 +218,14 @@ final class TestPki {
       var publicKey =
           new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(csr).getPublicKey();
       KeyPair holder = new KeyPair(publicKey, null);
-      return certificate(
+      return build(
           csr.getSubject().toString(),
           holder,
           issuerName(ca),
-          ca.keys().getPrivate(),
+          ca.keys(),
           false,
           validNow(),
+          null,
           null);
     } catch (Exception e) {
       throw new IllegalStateException(e);
