@@ -1,11 +1,11 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.pair.SyslogTarget;
+import dev.zengate.bundle.syslog.SyslogMessage;
+import dev.zengate.bundle.syslog.SyslogSender;
+import dev.zengate.bundle.syslog.SyslogTarget;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.watch.ExpiryNotificationSchedule;
 import dev.zengate.management.domain.watch.ExpiryThreshold;
-import dev.zengate.management.infrastructure.syslog.SyslogMessage;
-import dev.zengate.management.infrastructure.syslog.SyslogSender;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,9 +1,10 @@
 package dev.zengate.management.application;
 
+import dev.zengate.bundle.settings.NodeSettingRules;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
 import dev.zengate.management.domain.pair.ExpirySchedule;
-import dev.zengate.management.domain.pair.SyslogTarget;
+import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.RefusedException;
 import dev.zengate.management.domain.watch.WatchPolicy;
 import jakarta.ejb.Stateless;
@@ -113,10 +114,15 @@ public class CertificateWatch {
         new WatchPolicy(
             schedule == null ? ExpirySchedule.FIXED : schedule,
             warningDays == null ? 30 : warningDays);
-    String target =
-        syslogTarget == null || syslogTarget.isBlank()
-            ? null
-            : SyslogTarget.parse("syslog target", syslogTarget).toString();
+    String target;
+    try {
+      target =
+          syslogTarget == null || syslogTarget.isBlank()
+              ? null
+              : NodeSettingRules.syslogTarget(syslogTarget).toString();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
     em.createNativeQuery(
             "UPDATE certificate_watch_settings SET expiry_schedule = ?1, expiry_warning_days = ?2,"
                 + " syslog_target = ?3, updated_at = now(), version = version + 1 WHERE id = 1")

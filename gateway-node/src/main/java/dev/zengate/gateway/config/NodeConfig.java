@@ -16,6 +16,10 @@ import java.util.List;
  * @param crlCacheDir where downloaded CRLs are kept across restarts, or null for memory only
  * @param dnsServers name servers for target host names ({@code IP[:PORT]}); those of
  *     /etc/resolv.conf when empty. /etc/hosts is read first either way.
+ * @param ntpServers time servers ({@code HOST[:PORT]}) the node checks its clock against (OCSP
+ *     answers and certificate validity depend on it); no check when empty
+ * @param syslog where the node sends its own events (clock skew, certificate expiry): {@code
+ *     host:port} (UDP) or {@code tcp://host:port}; none when null
  */
 public record NodeConfig(
     String name,
@@ -24,7 +28,9 @@ public record NodeConfig(
     Duration drainTimeout,
     String httpProxy,
     Path crlCacheDir,
-    List<String> dnsServers) {
+    List<String> dnsServers,
+    List<String> ntpServers,
+    String syslog) {
 
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -33,6 +39,7 @@ public record NodeConfig(
     admin = admin == null ? AdminConfig.DEFAULT : admin;
     drainTimeout = drainTimeout == null ? DEFAULT_DRAIN_TIMEOUT : drainTimeout;
     dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
+    ntpServers = ntpServers == null ? List.of() : List.copyOf(ntpServers);
   }
 
   public NodeConfig resolveAgainst(Path base) {
@@ -43,6 +50,8 @@ public record NodeConfig(
         drainTimeout,
         httpProxy,
         crlCacheDir == null ? null : CertificateConfig.resolve(base, crlCacheDir),
-        dnsServers);
+        dnsServers,
+        ntpServers,
+        syslog);
   }
 }

@@ -168,6 +168,7 @@ public final class ManagedNode implements AutoCloseable {
     channelRef[0] = channel;
     node.statusSection("managed", state::status);
     reporter.role(() -> node.pairRole().map(Enum::name).orElse("STANDALONE"));
+    reporter.runtime(node::appliedSettings, () -> node.clock().status());
     ManagedNode managed = new ManagedNode(node, state, applier, reporter, channel, witness);
     try {
       managed.serveCached(stateDir);

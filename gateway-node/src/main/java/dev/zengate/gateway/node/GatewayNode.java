@@ -1,10 +1,14 @@
 package dev.zengate.gateway.node;
 
+import dev.zengate.bundle.settings.NodeSettings;
 import dev.zengate.gateway.admin.AdminServer;
+import dev.zengate.gateway.clock.ClockCheck;
 import dev.zengate.gateway.config.AdminConfig;
 import dev.zengate.gateway.config.ConfigProblem;
 import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.config.NodeConfig;
 import dev.zengate.gateway.config.PairConfig;
+import dev.zengate.gateway.events.NodeEvents;
 import dev.zengate.gateway.metrics.GatewayMetrics;
 import dev.zengate.gateway.pair.MasterWitness;
 import dev.zengate.gateway.pair.NoWitness;
@@ -22,7 +26,9 @@ import dev.zengate.gateway.reload.ReloadOutcome;
 import dev.zengate.gateway.reload.ReloadTriggers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +55,8 @@ public final class GatewayNode implements AutoCloseable {
   private final ReloadTriggers triggers;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<String, Supplier<Object>> statusSections = new ConcurrentHashMap<>();
+  private final NodeEvents events;
+  private final ClockCheck clock;
   private AdminServer admin;
   private volatile PairMember pair;
   private PairConfig pairConfig;
@@ -60,6 +68,26 @@ public final class GatewayNode implements AutoCloseable {
     metrics.revocationSources(engine::revocationSamples);
     this.reloader = new ConfigReloader(loader, engine);
     this.triggers = new ReloadTriggers(reloader);
+    this.events =
+        new NodeEvents(
+            () -> {
+              NodeConfig node = nodeConfig();
+              return node == null ? null : new NodeEvents.Destination(node.name(), node.syslog());
+            });
+    this.clock =
+        new ClockCheck(
+            () -> {
+              NodeConfig node = nodeConfig();
+              return node == null ? List.of() : node.ntpServers();
+            },
+            events,
+            Clock.systemUTC(),
+            ClockCheck.DEFAULT_INTERVAL);
+  }
+
+  private NodeConfig nodeConfig() {
+    CompiledConfig config = reloader.current();
+    return config == null ? null : config.config().node();
   }
 
   /**
@@ -86,7 +114,12 @@ public final class GatewayNode implements AutoCloseable {
         node.admin = new AdminServer(adminConfig, node, node.metrics);
         node.admin.start();
       }
-      node.reloader.onReloadApplied(node::checkPairUnchanged);
+      node.reloader.onReloadApplied(
+          applied -> {
+            node.checkPairUnchanged(applied);
+            node.clock.serversMayHaveChanged();
+          });
+      node.clock.start();
       if (node.pair != null) {
         // A backup may serve its first connection only at failover: have its TLS code hot then.
         HandshakeWarmup.warm(config.listeners());
@@ -152,6 +185,24 @@ public final class GatewayNode implements AutoCloseable {
     return metrics;
   }
 
+  /** The node's own events sent to {@code node.syslog}. */
+  public NodeEvents events() {
+    return events;
+  }
+
+  /** The pair settings this node applies now (from its file or the bundle), or null. */
+  public NodeSettings appliedSettings() {
+    NodeConfig node = nodeConfig();
+    return node == null
+        ? null
+        : new NodeSettings(node.httpProxy(), node.dnsServers(), node.ntpServers(), node.syslog());
+  }
+
+  /** How the node's clock compares with {@code node.ntpServers}. */
+  public ClockCheck clock() {
+    return clock;
+  }
+
   /** The status document served at {@code /status}. */
   public Map<String, Object> status() {
     CompiledConfig config = reloader.current();
@@ -176,6 +227,8 @@ public final class GatewayNode implements AutoCloseable {
       }
       status.put("pair", pairStatus);
     }
+    status.put("settings", appliedSettings());
+    status.put("clock", clock.statusView());
     status.put("listeners", engine.status());
     statusSections.forEach((name, section) -> status.put(name, section.get()));
     return status;
@@ -222,6 +275,8 @@ public final class GatewayNode implements AutoCloseable {
     if (admin != null) {
       admin.close();
     }
+    clock.close();
+    events.close();
     engine.close();
     reloader.releaseCurrent();
     transport.close();

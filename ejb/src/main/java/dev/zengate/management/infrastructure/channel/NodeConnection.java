@@ -220,7 +220,9 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
             truncate(report.rejectedReason(), 2000),
             parsableOrNull(report.startedAt()),
             Instant.now().toString(), // the member's clock: a node's sentAt keeps nothing live
-            Math.max(0, report.activeConnections()));
+            Math.max(0, report.activeConnections()),
+            ReportedRuntime.settings(report.settings()),
+            ReportedRuntime.clock(report.clock()));
     executor.execute(() -> backend.report(stored));
   }
 
