@@ -15,6 +15,7 @@ import dev.zengate.gateway.pair.NoWitness;
 import dev.zengate.gateway.pair.PairMember;
 import dev.zengate.gateway.pair.PairRole;
 import dev.zengate.gateway.pair.PairSettings;
+import dev.zengate.gateway.partners.PartnerCertificates;
 import dev.zengate.gateway.proxy.CompiledConfig;
 import dev.zengate.gateway.proxy.HandshakeWarmup;
 import dev.zengate.gateway.proxy.ProxyEngine;
@@ -49,6 +50,7 @@ public final class GatewayNode implements AutoCloseable {
   private final Transport transport;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final ServingGate gate = new ServingGate(true);
+  private final PartnerCertificates partners = new PartnerCertificates(Clock.systemUTC());
   private final MasterWitness witness;
   private final ProxyEngine engine;
   private final ConfigReloader reloader;
@@ -64,7 +66,7 @@ public final class GatewayNode implements AutoCloseable {
   private GatewayNode(ConfigLoader loader, MasterWitness witness) {
     this.witness = witness;
     this.transport = new Transport();
-    this.engine = new ProxyEngine(transport, metrics, gate);
+    this.engine = new ProxyEngine(transport, metrics, gate, partners);
     metrics.revocationSources(engine::revocationSamples);
     this.reloader = new ConfigReloader(loader, engine);
     this.triggers = new ReloadTriggers(reloader);
@@ -185,6 +187,11 @@ public final class GatewayNode implements AutoCloseable {
     return metrics;
   }
 
+  /** The partners' certificates the listeners saw in handshakes. */
+  public PartnerCertificates partners() {
+    return partners;
+  }
+
   /** The node's own events sent to {@code node.syslog}. */
   public NodeEvents events() {
     return events;
@@ -230,6 +237,7 @@ public final class GatewayNode implements AutoCloseable {
     status.put("settings", appliedSettings());
     status.put("clock", clock.statusView());
     status.put("listeners", engine.status());
+    status.put("partnerCertificates", partners.all());
     statusSections.forEach((name, section) -> status.put(name, section.get()));
     return status;
   }
