@@ -68,7 +68,7 @@ public class CertificateNotifications {
                   "INSERT INTO certificate_notification (certificate_sha256, certificate_id,"
                       + " pair_id, pair_name, threshold_days, channel, destination, subject_dn,"
                       + " serial_number, not_after, days_left, usage, message, due_at,"
-                      + " next_attempt_at) VALUES (?1, ?2, CAST(?3 AS BIGINT), ?4, ?5, 'SYSLOG', ?6, ?7, ?8, ?9,"
+                      + " next_attempt_at) VALUES (?1, CAST(?2 AS BIGINT), CAST(?3 AS BIGINT), ?4, ?5, 'SYSLOG', ?6, ?7, ?8, ?9,"
                       + " ?10, ?11, ?12, ?13, ?13) ON CONFLICT DO NOTHING")
               .setParameter(1, entry.sha256())
               .setParameter(2, entry.certificateId())

@@ -39,6 +39,7 @@ public class CertificateWatch {
   @PersistenceContext private EntityManager em;
   @Inject private CertificateNotifications notifications;
   @Inject private AuditTrail audit;
+  @Inject private PartnerCertificateRecorder partners;
 
   /** What one run did; {@code ran} is false when another server was running the watch. */
   public record RunResult(
@@ -84,6 +85,7 @@ public class CertificateWatch {
     if (!Boolean.TRUE.equals(locked)) {
       return new RunResult(false, now, 0, 0, 0, 0);
     }
+    partners.prune(now);
     int recorded = notifications.plan(now);
     int sent = 0;
     int retrying = 0;

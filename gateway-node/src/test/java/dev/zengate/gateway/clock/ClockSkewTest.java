@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zengate.bundle.settings.SntpResponder;
 import dev.zengate.bundle.syslog.Rfc5424;
 import dev.zengate.bundle.syslog.SyslogReceiver;
 import dev.zengate.gateway.testsupport.NodeFixture;
-import dev.zengate.gateway.testsupport.SntpResponder;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.zengate.gateway.clock;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zengate.gateway.testsupport.SntpResponder;
+import dev.zengate.bundle.settings.SntpResponder;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.zengate.gateway.testsupport;
+package dev.zengate.bundle.settings;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
