@@ -1,12 +1,12 @@
 package dev.zengate.management.application;
 
 import dev.zengate.bundle.settings.NodeSettingRules;
+import dev.zengate.bundle.watch.ExpirySchedule;
+import dev.zengate.bundle.watch.WatchPolicy;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
-import dev.zengate.management.domain.pair.ExpirySchedule;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.RefusedException;
-import dev.zengate.management.domain.watch.WatchPolicy;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -112,10 +112,15 @@ public class CertificateWatch {
   public WatchDefaults changeDefaults(
       Actor actor, ExpirySchedule schedule, Integer warningDays, String syslogTarget) {
     WatchDefaults before = defaults();
-    WatchPolicy policy =
-        new WatchPolicy(
-            schedule == null ? ExpirySchedule.FIXED : schedule,
-            warningDays == null ? 30 : warningDays);
+    WatchPolicy policy;
+    try {
+      policy =
+          new WatchPolicy(
+              schedule == null ? ExpirySchedule.FIXED : schedule,
+              warningDays == null ? 30 : warningDays);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
     String target;
     try {
       target =

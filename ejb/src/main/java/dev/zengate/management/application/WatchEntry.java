@@ -1,6 +1,6 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.watch.WatchPolicy;
+import dev.zengate.bundle.watch.WatchPolicy;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.pair.ExpirySchedule;
-import dev.zengate.management.domain.watch.WatchPolicy;
+import dev.zengate.bundle.watch.ExpirySchedule;
+import dev.zengate.bundle.watch.WatchPolicy;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -20,6 +20,8 @@ import java.util.List;
  *     answers and certificate validity depend on it); no check when empty
  * @param syslog where the node sends its own events (clock skew, certificate expiry): {@code
  *     host:port} (UDP) or {@code tcp://host:port}; none when null
+ * @param expiryWarningDays a node run from a file warns about its own certificates by syslog from
+ *     so many days before they expire, then daily (the appliance's manual §2.4: 1-365, default 30)
  */
 public record NodeConfig(
     String name,
@@ -30,9 +32,11 @@ public record NodeConfig(
     Path crlCacheDir,
     List<String> dnsServers,
     List<String> ntpServers,
-    String syslog) {
+    String syslog,
+    Integer expiryWarningDays) {
 
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  public static final int DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
   public NodeConfig {
     tlsProvider = tlsProvider == null ? TlsProviderKind.OPENSSL : tlsProvider;
@@ -40,6 +44,7 @@ public record NodeConfig(
     drainTimeout = drainTimeout == null ? DEFAULT_DRAIN_TIMEOUT : drainTimeout;
     dnsServers = dnsServers == null ? List.of() : List.copyOf(dnsServers);
     ntpServers = ntpServers == null ? List.of() : List.copyOf(ntpServers);
+    expiryWarningDays = expiryWarningDays == null ? DEFAULT_EXPIRY_WARNING_DAYS : expiryWarningDays;
   }
 
   public NodeConfig resolveAgainst(Path base) {
@@ -52,6 +57,7 @@ public record NodeConfig(
         crlCacheDir == null ? null : CertificateConfig.resolve(base, crlCacheDir),
         dnsServers,
         ntpServers,
-        syslog);
+        syslog,
+        expiryWarningDays);
   }
 }

@@ -20,6 +20,10 @@ final class NodeSettingsCheck {
     if (node.syslog() != null) {
       check("node.syslog", node.syslog(), NodeSettingRules::syslogTarget);
     }
+    int days = node.expiryWarningDays();
+    if (days < 1 || days > 365) {
+      throw new ConfigProblem("node.expiryWarningDays", days + " is outside 1-365");
+    }
   }
 
   private static void each(String at, List<String> values, Rule rule) throws ConfigProblem {

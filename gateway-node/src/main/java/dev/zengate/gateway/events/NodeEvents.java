@@ -58,6 +58,12 @@ public final class NodeEvents implements AutoCloseable {
    * @param params structured data naming what the event is about
    */
   public void send(int severity, String msgId, Map<String, String> params, String text) {
+    send(severity, msgId, SD_ID, params, text);
+  }
+
+  /** As {@link #send(int, String, Map, String)} with the structured-data element {@code sdId}. */
+  public void send(
+      int severity, String msgId, String sdId, Map<String, String> params, String text) {
     Destination now = destination.get();
     if (now == null || now.syslog() == null) {
       return;
@@ -70,7 +76,7 @@ public final class NodeEvents implements AutoCloseable {
             now.nodeName(),
             APP_NAME,
             msgId,
-            SD_ID,
+            sdId,
             params,
             text);
     try {
@@ -81,7 +87,8 @@ public final class NodeEvents implements AutoCloseable {
   }
 
   /** Sends at once on the caller's thread; true when handed to the network. */
-  public boolean sendNow(int severity, String msgId, Map<String, String> params, String text) {
+  public boolean sendNow(
+      int severity, String msgId, String sdId, Map<String, String> params, String text) {
     Destination now = destination.get();
     if (now == null || now.syslog() == null) {
       return false;
@@ -96,7 +103,7 @@ public final class NodeEvents implements AutoCloseable {
             now.nodeName(),
             APP_NAME,
             msgId,
-            SD_ID,
+            sdId,
             params,
             text));
   }

@@ -9,6 +9,7 @@ import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.config.NodeConfig;
 import dev.zengate.gateway.config.PairConfig;
 import dev.zengate.gateway.events.NodeEvents;
+import dev.zengate.gateway.expiry.ExpiryWatch;
 import dev.zengate.gateway.metrics.GatewayMetrics;
 import dev.zengate.gateway.pair.MasterWitness;
 import dev.zengate.gateway.pair.NoWitness;
@@ -59,6 +60,7 @@ public final class GatewayNode implements AutoCloseable {
   private final Map<String, Supplier<Object>> statusSections = new ConcurrentHashMap<>();
   private final NodeEvents events;
   private final ClockCheck clock;
+  private volatile ExpiryWatch expiryWatch;
   private AdminServer admin;
   private volatile PairMember pair;
   private PairConfig pairConfig;
@@ -120,6 +122,10 @@ public final class GatewayNode implements AutoCloseable {
           applied -> {
             node.checkPairUnchanged(applied);
             node.clock.serversMayHaveChanged();
+            ExpiryWatch watch = node.expiryWatch;
+            if (watch != null) {
+              watch.checkSoon();
+            }
           });
       node.clock.start();
       if (node.pair != null) {
@@ -185,6 +191,18 @@ public final class GatewayNode implements AutoCloseable {
 
   public GatewayMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * Warns by syslog about the expiry of this node's own certificates, as the appliance does: for a
+   * node run from a file (a managed node's certificates are watched by the management cluster).
+   *
+   * @param stateFile where the thresholds already sent are kept across restarts
+   */
+  public void watchOwnCertificates(Path stateFile) {
+    ExpiryWatch watch = new ExpiryWatch(reloader::current, events, Clock.systemUTC(), stateFile);
+    expiryWatch = watch;
+    watch.start();
   }
 
   /** The partners' certificates the listeners saw in handshakes. */
@@ -284,6 +302,10 @@ public final class GatewayNode implements AutoCloseable {
       admin.close();
     }
     clock.close();
+    ExpiryWatch watch = expiryWatch;
+    if (watch != null) {
+      watch.close();
+    }
     events.close();
     engine.close();
     reloader.releaseCurrent();

@@ -2,6 +2,7 @@ package dev.zengate.management.domain.pair;
 
 import dev.zengate.bundle.settings.NodeSettingRules;
 import dev.zengate.bundle.settings.NodeSettings;
+import dev.zengate.bundle.watch.ExpirySchedule;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.VersionedEntity;
 import jakarta.persistence.Column;
