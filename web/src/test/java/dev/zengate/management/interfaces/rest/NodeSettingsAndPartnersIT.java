@@ -195,14 +195,15 @@ class NodeSettingsAndPartnersIT {
   }
 
   @Test
-  void aPartnerCertificateSeenInARealHandshakeIsInTheInventory() throws Exception {
+  void aPartnerCertificateSeenInARealHandshakeIsInTheInventoryAndNotified() throws Exception {
+    Instant now = Instant.now();
     TestPki.Issued partner =
         TestPki.issue(
             partnerCa,
             "CN=Partner Bank Client " + System.nanoTime(),
             TestPki.ec(),
             false,
-            TestPki.validNow(),
+            new Instant[] {now.minus(Duration.ofDays(355)), now.plus(Duration.ofDays(10))},
             null);
     Path cert = dir.resolve("partner.crt");
     Path key = dir.resolve("partner.key");
@@ -252,6 +253,36 @@ class NodeSettingsAndPartnersIT {
             .startsWith(
                 "node gw-a, virtual server zengin-inbound: partner client certificate (last seen"),
         entry.toString());
+
+    // Ten days before its expiry the watch warns the pair's syslog about it, naming where.
+    try (SyslogReceiver syslog = SyslogReceiver.udp()) {
+      Reply current = admin.get("api/pairs/" + pair + "/settings");
+      Map<String, Object> settings = new HashMap<>();
+      settings.put("syslogTarget", "127.0.0.1:" + syslog.port());
+      assertEquals(
+          200,
+          admin
+              .put("api/pairs/" + pair + "/settings", JsonBody.of(settings), current.etag())
+              .status());
+      Reply run = admin.post("api/certificate-watch/run", "{}");
+      assertEquals(200, run.status(), run.body());
+      Rfc5424.Message message = null;
+      for (int i = 0; i < 5 && message == null; i++) {
+        Rfc5424.Message next = syslog.take(15);
+        assertNotNull(next, "no expiry message for the partner's certificate");
+        if (subject.equals(next.param("zengateCert@32473", "subject"))) {
+          message = next;
+        }
+      }
+      assertNotNull(message, "no expiry message for " + subject);
+      assertEquals("CERT_EXPIRING", message.msgId());
+      assertEquals("9", message.param("zengateCert@32473", "daysLeft"));
+      assertTrue(
+          message
+              .param("zengateCert@32473", "usage")
+              .contains("node gw-a, virtual server zengin-inbound: partner client certificate"),
+          message.toString());
+    }
   }
 
   /** A line through the node at {@code host} with openssl s_client and the partner's key. */
