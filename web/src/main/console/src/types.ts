@@ -86,7 +86,10 @@ export interface VirtualServerView {
 }
 
 export interface CertificateWatchView {
-  certificateId: number;
+  certificateId: number | null;
+  /** A partner's certificate seen by a gateway in a handshake (no stored certificate). */
+  partner: boolean;
+  sha256: string;
   subject: string;
   notAfter: string;
   daysLeft: number;
@@ -99,6 +102,27 @@ export interface CertificateWatchView {
   expiryWarningDays: number;
   syslogTarget: string | null;
   nextNotification: { from: string; thresholdDays: number; threshold: string } | null;
+}
+
+/** A partner's certificate as one gateway's listener saw it. */
+export interface PartnerCertificateView {
+  id: number;
+  pairId: number;
+  pairName: string;
+  nodeId: number;
+  nodeName: string;
+  listener: string;
+  peerRole: 'client' | 'server';
+  position: number;
+  subject: string;
+  issuer: string;
+  serial: string;
+  sha256: string;
+  notAfter: string;
+  daysLeft: number;
+  expired: boolean;
+  firstSeen: string;
+  lastSeen: string;
 }
 
 export interface CertificateNotificationView {

@@ -4,20 +4,32 @@ import { Label, Title } from '@patternfly/react-core';
 import { get } from '../api';
 import { DataTable, ProblemAlert, Screen } from '../components';
 import { BAND_COLOR, expiryBand, formatDateTime } from '../format';
-import { CertificateNotificationView, CertificateWatchView } from '../types';
+import { CertificateNotificationView, CertificateWatchView, PartnerCertificateView } from '../types';
 import { useLoad } from '../useLoad';
 
 const STATE_COLOR: Record<string, 'green' | 'orange' | 'red' | 'grey'> = { SENT: 'green', PENDING: 'grey', RETRYING: 'orange', FAILED: 'red' };
 
-/** What expires when (per pair that uses it) with its next notification, and what was notified. */
+/**
+ * What expires when (per pair that uses it, partners' certificates seen by the gateways included)
+ * with its next notification, where the partners' certificates were seen, and what was notified.
+ */
 export function CertificateWatch() {
   const { t, i18n } = useTranslation();
   const when = (iso: string | null | undefined) => (iso ? formatDateTime(iso, i18n.language) : '—');
   const { data, error } = useLoad(
-    () => Promise.all([get<CertificateWatchView[]>('certificate-watch?expiringWithinDays=400'), get<CertificateNotificationView[]>('certificate-watch/notifications?limit=100')]),
+    () =>
+      Promise.all([
+        get<CertificateWatchView[]>('certificate-watch?expiringWithinDays=400'),
+        get<CertificateNotificationView[]>('certificate-watch/notifications?limit=100'),
+        get<PartnerCertificateView[]>('partner-certificates?limit=500'),
+      ]),
     [],
   );
-  const [watched, sent] = data ?? [[], []];
+  const [watched, sent, partners] = data ?? [[], [], []];
+  const expiry = (notAfter: string, daysLeft: number, expired: boolean) => {
+    const b = expiryBand(daysLeft, expired);
+    return <>{when(notAfter)} <Label color={BAND_COLOR[b]}>{t('certificates.daysLeft', { days: daysLeft })}</Label></>;
+  };
   return (
     <Screen title={t('watch.title')}>
       <ProblemAlert error={error} />
@@ -25,13 +37,35 @@ export function CertificateWatch() {
         id="watch-table"
         label={t('watch.title')}
         rows={watched}
-        rowKey={(w) => `${w.certificateId}-${w.pairId ?? 0}`}
+        rowKey={(w) => `${w.sha256}-${w.pairId ?? 0}-${w.partner}`}
         columns={[
-          { title: t('certificates.subject'), cell: (w) => <Link to={`/certificates/${w.certificateId}`}>{w.subject}</Link> },
-          { title: t('certificates.notAfter'), cell: (w) => { const b = expiryBand(w.daysLeft, w.expired); return <>{when(w.notAfter)} <Label color={BAND_COLOR[b]}>{t('certificates.daysLeft', { days: w.daysLeft })}</Label></>; } },
+          {
+            title: t('certificates.subject'),
+            cell: (w) =>
+              w.partner || w.certificateId === null ? (
+                <>{w.subject} <Label color="purple" className="partner-label">{t('watch.partner')}</Label></>
+              ) : (
+                <Link to={`/certificates/${w.certificateId}`}>{w.subject}</Link>
+              ),
+          },
+          { title: t('certificates.notAfter'), cell: (w) => expiry(w.notAfter, w.daysLeft, w.expired) },
           { title: t('vs.pair'), cell: (w) => (w.pairId ? <Link to={`/pairs/${w.pairId}`}>{w.pairName}</Link> : t('watch.global')) },
           { title: t('watch.schedule'), cell: (w) => t(`watch.schedule-${w.expirySchedule}`, { days: w.expiryWarningDays }) },
           { title: t('watch.next'), cell: (w) => (w.nextNotification ? t('watch.nextAt', { when: when(w.nextNotification.from), days: w.nextNotification.thresholdDays }) : w.inUse ? t('watch.noChannel') : t('watch.notInUse')) },
+        ]}
+      />
+      <Title headingLevel="h2" className="pf-v6-u-mt-lg">{t('watch.partners')}</Title>
+      <DataTable
+        id="partners-table"
+        label={t('watch.partners')}
+        rows={partners}
+        rowKey={(p) => p.id}
+        columns={[
+          { title: t('certificates.subject'), cell: (p) => <>{p.subject}{p.position > 0 ? ` (${t('watch.chain')})` : ''}</> },
+          { title: t('certificates.notAfter'), cell: (p) => expiry(p.notAfter, p.daysLeft, p.expired) },
+          { title: t('vs.pair'), cell: (p) => <Link to={`/pairs/${p.pairId}`}>{p.pairName}</Link> },
+          { title: t('watch.seenBy'), cell: (p) => `${t('watch.seenAt', { node: p.nodeName, listener: p.listener })}: ${t(`watch.peerRole-${p.peerRole}`)}` },
+          { title: t('watch.lastSeen'), cell: (p) => when(p.lastSeen) },
         ]}
       />
       <Title headingLevel="h2" className="pf-v6-u-mt-lg">{t('watch.history')}</Title>

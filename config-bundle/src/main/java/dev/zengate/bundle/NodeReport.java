@@ -1,5 +1,8 @@
 package dev.zengate.bundle;
 
+import dev.zengate.bundle.settings.ClockStatus;
+import dev.zengate.bundle.settings.NodeSettings;
+
 /**
  * What a node tells the management server, on every applied or refused bundle, role change, and
  * periodically as a heartbeat.
@@ -15,6 +18,8 @@ package dev.zengate.bundle;
  * @param startedAt ISO-8601 instant the node process started
  * @param sentAt ISO-8601 instant of this report
  * @param activeConnections connections open through the node's listeners
+ * @param settings the pair settings the node applies (HTTP proxy, DNS, NTP, syslog), or null
+ * @param clock how the node's clock compares with its time servers, or null
  */
 public record NodeReport(
     long nodeId,
@@ -29,7 +34,62 @@ public record NodeReport(
     String rejectedReason,
     String startedAt,
     String sentAt,
-    long activeConnections) {
+    long activeConnections,
+    NodeSettings settings,
+    ClockStatus clock) {
+
+  /** A report without settings and clock (the node has not told them). */
+  public NodeReport(
+      long nodeId,
+      String nodeName,
+      long pairId,
+      String event,
+      String role,
+      long appliedVersion,
+      String appliedHash,
+      long rejectedVersion,
+      String rejectedCode,
+      String rejectedReason,
+      String startedAt,
+      String sentAt,
+      long activeConnections) {
+    this(
+        nodeId,
+        nodeName,
+        pairId,
+        event,
+        role,
+        appliedVersion,
+        appliedHash,
+        rejectedVersion,
+        rejectedCode,
+        rejectedReason,
+        startedAt,
+        sentAt,
+        activeConnections,
+        null,
+        null);
+  }
+
+  /** The same report for another event. */
+  public NodeReport withEvent(String newEvent) {
+    return new NodeReport(
+        nodeId,
+        nodeName,
+        pairId,
+        newEvent,
+        role,
+        appliedVersion,
+        appliedHash,
+        rejectedVersion,
+        rejectedCode,
+        rejectedReason,
+        startedAt,
+        sentAt,
+        activeConnections,
+        settings,
+        clock);
+  }
 
   public String toJson() {
     return BundleJson.canonicalText(this);

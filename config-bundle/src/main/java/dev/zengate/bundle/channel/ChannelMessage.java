@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.zengate.bundle.BundleJson;
 import dev.zengate.bundle.BundleRejectedException;
 import dev.zengate.bundle.NodeReport;
+import dev.zengate.bundle.PartnerCertificate;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One frame of the node channel: a typed record, sent as canonical JSON with a {@code type} field.
@@ -22,6 +24,9 @@ import java.nio.charset.StandardCharsets;
   @JsonSubTypes.Type(value = ChannelMessage.WitnessAnswer.class, name = "witness-answer"),
   @JsonSubTypes.Type(value = ChannelMessage.Refused.class, name = "refused"),
   @JsonSubTypes.Type(value = ChannelMessage.Heartbeat.class, name = "heartbeat"),
+  @JsonSubTypes.Type(
+      value = ChannelMessage.PartnerCertificates.class,
+      name = "partner-certificates"),
 })
 public sealed interface ChannelMessage {
 
@@ -48,6 +53,16 @@ public sealed interface ChannelMessage {
 
   /** Node → management: acknowledgement, refusal, role change or heartbeat. */
   record Report(NodeReport report) implements ChannelMessage {}
+
+  /**
+   * Node → management: partner certificates its listeners saw that are new or seen again since the
+   * last such message, at most {@link #MAX_PARTNER_CERTIFICATES} (with names of up to 1,024
+   * characters a frame stays under {@link #MAX_NODE_FRAME_BYTES}).
+   */
+  record PartnerCertificates(List<PartnerCertificate> certificates) implements ChannelMessage {}
+
+  /** The most certificates one {@link PartnerCertificates} message carries. */
+  int MAX_PARTNER_CERTIFICATES = 8;
 
   /** Node → management, every 150 ms while master: holds the pair's master lease. */
   record LeaseRenewal(long pairId) implements ChannelMessage {}

@@ -112,11 +112,7 @@ public class BundleCompiler {
   }
 
   private static Map<String, Object> settingsView(PairSettings pairSettings) {
-    Map<String, Object> settings = new TreeMap<>();
-    if (pairSettings.httpProxyUrl() != null) {
-      settings.put("httpProxy", pairSettings.httpProxyUrl());
-    }
-    return settings;
+    return pairSettings.nodeSettings().nodeSection();
   }
 
   private Map<String, Object> serverListener(VirtualServer server, GatewayNode node, Parts parts) {

@@ -1,11 +1,11 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.pair.SyslogTarget;
+import dev.zengate.bundle.syslog.SyslogMessage;
+import dev.zengate.bundle.syslog.SyslogSender;
+import dev.zengate.bundle.syslog.SyslogTarget;
+import dev.zengate.bundle.watch.ExpiryNotificationSchedule;
+import dev.zengate.bundle.watch.ExpiryThreshold;
 import dev.zengate.management.domain.shared.InvalidInputException;
-import dev.zengate.management.domain.watch.ExpiryNotificationSchedule;
-import dev.zengate.management.domain.watch.ExpiryThreshold;
-import dev.zengate.management.infrastructure.syslog.SyslogMessage;
-import dev.zengate.management.infrastructure.syslog.SyslogSender;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -68,7 +68,7 @@ public class CertificateNotifications {
                   "INSERT INTO certificate_notification (certificate_sha256, certificate_id,"
                       + " pair_id, pair_name, threshold_days, channel, destination, subject_dn,"
                       + " serial_number, not_after, days_left, usage, message, due_at,"
-                      + " next_attempt_at) VALUES (?1, ?2, CAST(?3 AS BIGINT), ?4, ?5, 'SYSLOG', ?6, ?7, ?8, ?9,"
+                      + " next_attempt_at) VALUES (?1, CAST(?2 AS BIGINT), CAST(?3 AS BIGINT), ?4, ?5, 'SYSLOG', ?6, ?7, ?8, ?9,"
                       + " ?10, ?11, ?12, ?13, ?13) ON CONFLICT DO NOTHING")
               .setParameter(1, entry.sha256())
               .setParameter(2, entry.certificateId())

@@ -1,11 +1,12 @@
 package dev.zengate.management.application;
 
+import dev.zengate.bundle.settings.NodeSettingRules;
+import dev.zengate.bundle.watch.ExpirySchedule;
+import dev.zengate.bundle.watch.WatchPolicy;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
-import dev.zengate.management.domain.pair.ExpirySchedule;
-import dev.zengate.management.domain.pair.SyslogTarget;
+import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.RefusedException;
-import dev.zengate.management.domain.watch.WatchPolicy;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,6 +39,7 @@ public class CertificateWatch {
   @PersistenceContext private EntityManager em;
   @Inject private CertificateNotifications notifications;
   @Inject private AuditTrail audit;
+  @Inject private PartnerCertificateRecorder partners;
 
   /** What one run did; {@code ran} is false when another server was running the watch. */
   public record RunResult(
@@ -83,6 +85,7 @@ public class CertificateWatch {
     if (!Boolean.TRUE.equals(locked)) {
       return new RunResult(false, now, 0, 0, 0, 0);
     }
+    partners.prune(now);
     int recorded = notifications.plan(now);
     int sent = 0;
     int retrying = 0;
@@ -109,14 +112,24 @@ public class CertificateWatch {
   public WatchDefaults changeDefaults(
       Actor actor, ExpirySchedule schedule, Integer warningDays, String syslogTarget) {
     WatchDefaults before = defaults();
-    WatchPolicy policy =
-        new WatchPolicy(
-            schedule == null ? ExpirySchedule.FIXED : schedule,
-            warningDays == null ? 30 : warningDays);
-    String target =
-        syslogTarget == null || syslogTarget.isBlank()
-            ? null
-            : SyslogTarget.parse("syslog target", syslogTarget).toString();
+    WatchPolicy policy;
+    try {
+      policy =
+          new WatchPolicy(
+              schedule == null ? ExpirySchedule.FIXED : schedule,
+              warningDays == null ? 30 : warningDays);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+    String target;
+    try {
+      target =
+          syslogTarget == null || syslogTarget.isBlank()
+              ? null
+              : NodeSettingRules.syslogTarget(syslogTarget).toString();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
     em.createNativeQuery(
             "UPDATE certificate_watch_settings SET expiry_schedule = ?1, expiry_warning_days = ?2,"
                 + " syslog_target = ?3, updated_at = now(), version = version + 1 WHERE id = 1")

@@ -6,6 +6,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.zengate.bundle.NodeReport;
+import dev.zengate.bundle.PartnerCertificate;
 import dev.zengate.bundle.channel.ChannelMessage;
 import dev.zengate.management.infrastructure.channel.ChannelBackend;
 import dev.zengate.management.infrastructure.channel.ChannelCertificates;
@@ -30,6 +31,7 @@ import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -57,6 +59,7 @@ public class NodeChannelListener implements ChannelBackend {
   @Inject private NodeChannelDirectory directory;
   @Inject private DataGrid grid;
   @Inject private NodeReportRecorder recorder;
+  @Inject private PartnerCertificateRecorder partners;
   @Resource private ManagedExecutorService executor;
   @Resource private ManagedThreadFactory threads;
   @Resource private TimerService timers;
@@ -171,6 +174,16 @@ public class NodeChannelListener implements ChannelBackend {
       reports.get().set(GridNames.key(report.nodeId()), report.toJson());
     } else {
       recorder.record(report);
+    }
+  }
+
+  /** Straight to PostgreSQL: only the member holding the node's channel receives them. */
+  @Override
+  public void partnerCertificates(NodeIdentity node, List<PartnerCertificate> certificates) {
+    try {
+      partners.record(node.pairId(), node.nodeId(), certificates);
+    } catch (RuntimeException e) {
+      LOG.warning("partner certificates of node " + node + " not stored: " + e.getMessage());
     }
   }
 

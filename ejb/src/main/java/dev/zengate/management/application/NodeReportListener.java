@@ -111,23 +111,6 @@ public class NodeReportListener
     }
   }
 
-  private static NodeReport asHeartbeat(NodeReport r) {
-    return new NodeReport(
-        r.nodeId(),
-        r.nodeName(),
-        r.pairId(),
-        "heartbeat",
-        r.role(),
-        r.appliedVersion(),
-        r.appliedHash(),
-        r.rejectedVersion(),
-        r.rejectedCode(),
-        r.rejectedReason(),
-        r.startedAt(),
-        r.sentAt(),
-        r.activeConnections());
-  }
-
   private void store(String json) {
     NodeReport report;
     try {
@@ -144,7 +127,7 @@ public class NodeReportListener
       // One audit row per refused version and reason, however often a node repeats it.
       String rejection = report.rejectedVersion() + "/" + report.rejectedCode();
       if (rejection.equals(lastRejection.put(report.nodeId(), rejection))) {
-        report = asHeartbeat(report);
+        report = report.withEvent("heartbeat");
       }
     }
     if ("heartbeat".equals(report.event())

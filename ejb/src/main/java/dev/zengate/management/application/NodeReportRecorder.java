@@ -1,7 +1,9 @@
 package dev.zengate.management.application;
 
+import dev.zengate.bundle.BundleJson;
 import dev.zengate.bundle.NodeReport;
 import dev.zengate.bundle.channel.LogSafe;
+import dev.zengate.bundle.settings.ClockStatus;
 import dev.zengate.management.domain.audit.Actor;
 import dev.zengate.management.domain.audit.AuditedChange;
 import jakarta.ejb.Stateless;
@@ -32,13 +34,16 @@ public class NodeReportRecorder {
   /** Returns false when the report names no known node (it is then ignored). */
   public boolean record(NodeReport report) {
     String role = ROLES.contains(report.role()) ? report.role() : "UNKNOWN";
+    ClockStatus clock = report.clock();
     int updated =
         em.createNativeQuery(
                 "UPDATE gateway_node SET reported_role = ?1, last_heartbeat_at = now(),"
                     + " started_at = ?2, active_connections = ?3,"
                     + " applied_at = CASE WHEN applied_config_hash IS DISTINCT FROM ?5"
                     + "   THEN now() ELSE applied_at END,"
-                    + " applied_config_version = ?4, applied_config_hash = ?5"
+                    + " applied_config_version = ?4, applied_config_hash = ?5,"
+                    + " reported_settings = ?8, clock_state = ?9, clock_offset_ms = CAST(?10 AS BIGINT),"
+                    + " clock_server = ?11, clock_checked_at = CAST(?12 AS TIMESTAMPTZ), clock_error = ?13"
                     + " WHERE id = ?6 AND name = ?7")
             .setParameter(1, role)
             .setParameter(2, parseTime(report.startedAt()))
@@ -47,6 +52,13 @@ public class NodeReportRecorder {
             .setParameter(5, report.appliedHash())
             .setParameter(6, report.nodeId())
             .setParameter(7, report.nodeName())
+            .setParameter(
+                8, report.settings() == null ? null : BundleJson.canonicalText(report.settings()))
+            .setParameter(9, clock == null ? null : clock.state())
+            .setParameter(10, clock == null ? null : clock.offsetMillis())
+            .setParameter(11, clock == null ? null : clock.server())
+            .setParameter(12, clock == null ? null : parseTime(clock.checkedAt()))
+            .setParameter(13, clock == null ? null : clock.error())
             .executeUpdate();
     if (updated == 0) {
       LOG.warning(

@@ -1,6 +1,6 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.pair.ExpirySchedule;
+import dev.zengate.bundle.watch.ExpirySchedule;
 import java.util.List;
 
 /** A pair's settings as a client sets them, all at once. */

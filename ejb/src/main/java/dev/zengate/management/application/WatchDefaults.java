@@ -1,6 +1,6 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.watch.WatchPolicy;
+import dev.zengate.bundle.watch.WatchPolicy;
 
 /**
  * The watch's global default (table certificate_watch_settings): the schedule and syslog target of

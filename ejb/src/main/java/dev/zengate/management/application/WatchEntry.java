@@ -1,6 +1,6 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.watch.WatchPolicy;
+import dev.zengate.bundle.watch.WatchPolicy;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,10 +8,12 @@ import java.util.List;
  * A certificate as the watch sees it, in one scope: a pair that uses it (with that pair's schedule
  * and syslog target), or the global default for certificates only in trust stores no listener uses.
  * {@code inUse} is false for a stored certificate nothing uses (replaced, or not yet deployed): it
- * is listed but never notified.
+ * is listed but never notified. A partner's certificate (seen by a node in a handshake, {@code
+ * partner}) has no {@code certificateId}.
  */
 public record WatchEntry(
-    long certificateId,
+    Long certificateId,
+    boolean partner,
     String sha256,
     String subject,
     String issuer,

@@ -1,7 +1,7 @@
 package dev.zengate.management.application;
 
-import dev.zengate.management.domain.pair.ExpirySchedule;
-import dev.zengate.management.domain.watch.WatchPolicy;
+import dev.zengate.bundle.watch.ExpirySchedule;
+import dev.zengate.bundle.watch.WatchPolicy;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -163,7 +163,70 @@ final class WatchInventory {
                 defaults.syslogTarget()));
       }
     }
+    entries.addAll(partners(em, pairs));
     return entries;
+  }
+
+  /**
+   * The partners' certificates the nodes saw, one entry per (certificate, pair) with where it was
+   * seen, under the pair's schedule: they are in use as long as they are kept (the retention).
+   */
+  private static List<WatchEntry> partners(EntityManager em, Map<Long, Pair> pairs) {
+    Map<String, List<PartnerCertificateListing.Seen>> byCertificateAndPair = new LinkedHashMap<>();
+    for (PartnerCertificateListing.Seen seen :
+        PartnerCertificateListing.rows(
+            em.createNativeQuery(PartnerCertificateListing.SELECT + " ORDER BY pc.not_after, pc.id")
+                .getResultList())) {
+      byCertificateAndPair
+          .computeIfAbsent(seen.sha256() + "/" + seen.pairId(), k -> new ArrayList<>())
+          .add(seen);
+    }
+    List<WatchEntry> entries = new ArrayList<>();
+    for (List<PartnerCertificateListing.Seen> sightings : byCertificateAndPair.values()) {
+      PartnerCertificateListing.Seen first = sightings.get(0);
+      Pair pair = pairs.get(first.pairId());
+      if (pair == null) {
+        continue;
+      }
+      Set<String> usages = new LinkedHashSet<>();
+      for (PartnerCertificateListing.Seen seen : sightings) {
+        usages.add(partnerUsage(seen));
+      }
+      entries.add(
+          new WatchEntry(
+              null,
+              true,
+              first.sha256(),
+              first.subject(),
+              first.issuer(),
+              first.serial(),
+              first.notBefore(),
+              first.notAfter(),
+              first.pairId(),
+              pair.name(),
+              List.copyOf(usages),
+              true,
+              pair.policy(),
+              pair.syslogTarget()));
+    }
+    return entries;
+  }
+
+  /** "node gateway-a, virtual server zengin-inbound: partner client certificate[, chain]". */
+  static String partnerUsage(PartnerCertificateListing.Seen seen) {
+    boolean client = "client".equals(seen.peerRole());
+    return "node "
+        + seen.nodeName()
+        + ", "
+        + (client ? "virtual server " : "virtual client ")
+        + seen.listener()
+        + ": partner "
+        + (client ? "client" : "server")
+        + " certificate"
+        + (seen.position() > 0 ? ", chain" : "")
+        + " (last seen "
+        + seen.lastSeen()
+        + ")";
   }
 
   private static WatchEntry entry(
@@ -176,6 +239,7 @@ final class WatchInventory {
       String syslogTarget) {
     return new WatchEntry(
         c.id(),
+        false,
         c.sha256(),
         c.subject(),
         c.issuer(),

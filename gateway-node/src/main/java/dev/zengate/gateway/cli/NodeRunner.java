@@ -16,10 +16,17 @@ final class NodeRunner {
 
   private NodeRunner() {}
 
-  static int run(CommandSpec spec, ConfigLoader loader, Path watchFile) {
+  /**
+   * @param expiryState where a node run from a file keeps the expiry warnings it sent (its own
+   *     certificates are watched then), or null for none
+   */
+  static int run(CommandSpec spec, ConfigLoader loader, Path watchFile, Path expiryState) {
     GatewayNode node;
     try {
       node = GatewayNode.start(loader, watchFile);
+      if (expiryState != null) {
+        node.watchOwnCertificates(expiryState);
+      }
     } catch (InvalidConfigException e) {
       spec.commandLine().getErr().println(e.getMessage());
       spec.commandLine().getErr().flush();

@@ -23,6 +23,6 @@ abstract class QuickCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return GatewayCommand.EXIT_INVALID_CONFIG;
     }
-    return NodeRunner.run(spec, () -> ConfigCompiler.compile(config, spec.name()), null);
+    return NodeRunner.run(spec, () -> ConfigCompiler.compile(config, spec.name()), null, null);
   }
 }

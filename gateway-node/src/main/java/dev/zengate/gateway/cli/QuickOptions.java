@@ -68,7 +68,7 @@ final class QuickOptions {
         admin == null
             ? AdminConfig.OFF
             : AdminConfig.on(HostPort.parse(admin), adminTokenFile.toAbsolutePath());
-    return new NodeConfig(name, provider, adminConfig, null, null, null, null);
+    return new NodeConfig(name, provider, adminConfig, null, null, null, null, null, null, null);
   }
 
   List<TlsVersion> protocols() {

@@ -23,9 +23,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Beside the configuration file: the expiry warnings sent, so a restart does not repeat them. */
+  static final String EXPIRY_STATE_FILE = "zengate-expiry-notified.json";
+
   @Override
   public Integer call() {
     return NodeRunner.run(
-        spec, () -> ConfigCompiler.compile(ConfigSource.read(config)), noWatch ? null : config);
+        spec,
+        () -> ConfigCompiler.compile(ConfigSource.read(config)),
+        noWatch ? null : config,
+        config.toAbsolutePath().resolveSibling(EXPIRY_STATE_FILE));
   }
 }

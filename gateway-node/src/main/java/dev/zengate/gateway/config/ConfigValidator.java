@@ -26,15 +26,7 @@ public final class ConfigValidator {
     if (blank(config.node().name())) {
       throw new ConfigProblem("node.name", "a node name is required");
     }
-    if (config.node().httpProxy() != null) {
-      URI proxy = url(config.node().httpProxy(), "node.httpProxy");
-      if (!"http".equalsIgnoreCase(proxy.getScheme()) || proxy.getPort() < 0) {
-        throw new ConfigProblem(
-            "node.httpProxy",
-            "'" + config.node().httpProxy() + "' is not an HTTP proxy address http://HOST:PORT");
-      }
-    }
-    NameServers.parse(config.node().dnsServers());
+    NodeSettingsCheck.validate(config.node());
     PairValidator.validate(config);
     for (var entry : config.certificates().entrySet()) {
       validateCertificate("certificates." + entry.getKey(), entry.getValue());

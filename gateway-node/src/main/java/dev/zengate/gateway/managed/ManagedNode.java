@@ -55,6 +55,7 @@ public final class ManagedNode implements AutoCloseable {
   private final NodeReporter reporter;
   private final ChannelClient channel;
   private final ChannelWitness witness;
+  private final PartnerReporter partners;
 
   private ManagedNode(
       GatewayNode node,
@@ -62,13 +63,15 @@ public final class ManagedNode implements AutoCloseable {
       BundleApplier applier,
       NodeReporter reporter,
       ChannelClient channel,
-      ChannelWitness witness) {
+      ChannelWitness witness,
+      PartnerReporter partners) {
     this.node = node;
     this.state = state;
     this.applier = applier;
     this.reporter = reporter;
     this.channel = channel;
     this.witness = witness;
+    this.partners = partners;
   }
 
   /**
@@ -168,10 +171,14 @@ public final class ManagedNode implements AutoCloseable {
     channelRef[0] = channel;
     node.statusSection("managed", state::status);
     reporter.role(() -> node.pairRole().map(Enum::name).orElse("STANDALONE"));
-    ManagedNode managed = new ManagedNode(node, state, applier, reporter, channel, witness);
+    reporter.runtime(node::appliedSettings, () -> node.clock().status());
+    PartnerReporter partners = new PartnerReporter(node.partners(), channel::send);
+    ManagedNode managed =
+        new ManagedNode(node, state, applier, reporter, channel, witness, partners);
     try {
       managed.serveCached(stateDir);
       reporter.start();
+      partners.start();
       channel.start();
       witness.start();
     } catch (RuntimeException e) {
@@ -245,6 +252,7 @@ public final class ManagedNode implements AutoCloseable {
   @Override
   public void close() {
     witness.close();
+    partners.close();
     channel.close();
     reporter.close();
     applier.close();

@@ -2,6 +2,8 @@ package dev.zengate.gateway.managed;
 
 import dev.zengate.bundle.Enrollment;
 import dev.zengate.bundle.NodeReport;
+import dev.zengate.bundle.settings.ClockStatus;
+import dev.zengate.bundle.settings.NodeSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -37,6 +39,8 @@ public final class NodeReporter implements AutoCloseable {
   private static final Duration ROLE_POLL = Duration.ofMillis(50);
 
   private volatile Supplier<String> role = () -> STANDALONE;
+  private volatile Supplier<NodeSettings> settings = () -> null;
+  private volatile Supplier<ClockStatus> clock = () -> null;
   private String lastRole = STANDALONE;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
@@ -60,6 +64,12 @@ public final class NodeReporter implements AutoCloseable {
   /** Where the node's role comes from (MASTER, BACKUP, INIT…); STANDALONE until set. */
   public void role(Supplier<String> supplier) {
     this.role = supplier;
+  }
+
+  /** Where the applied pair settings and the clock check come from (reported with every report). */
+  public void runtime(Supplier<NodeSettings> settings, Supplier<ClockStatus> clock) {
+    this.settings = settings;
+    this.clock = clock;
   }
 
   public void start() {
@@ -107,7 +117,9 @@ public final class NodeReporter implements AutoCloseable {
         rejection == null ? null : rejection.reason(),
         startedAt.toString(),
         Instant.now().toString(),
-        activeConnections.getAsLong());
+        activeConnections.getAsLong(),
+        settings.get(),
+        clock.get());
   }
 
   private String currentRole() {

@@ -1,16 +1,22 @@
 package dev.zengate.gateway.node;
 
+import dev.zengate.bundle.settings.NodeSettings;
 import dev.zengate.gateway.admin.AdminServer;
+import dev.zengate.gateway.clock.ClockCheck;
 import dev.zengate.gateway.config.AdminConfig;
 import dev.zengate.gateway.config.ConfigProblem;
 import dev.zengate.gateway.config.InvalidConfigException;
+import dev.zengate.gateway.config.NodeConfig;
 import dev.zengate.gateway.config.PairConfig;
+import dev.zengate.gateway.events.NodeEvents;
+import dev.zengate.gateway.expiry.ExpiryWatch;
 import dev.zengate.gateway.metrics.GatewayMetrics;
 import dev.zengate.gateway.pair.MasterWitness;
 import dev.zengate.gateway.pair.NoWitness;
 import dev.zengate.gateway.pair.PairMember;
 import dev.zengate.gateway.pair.PairRole;
 import dev.zengate.gateway.pair.PairSettings;
+import dev.zengate.gateway.partners.PartnerCertificates;
 import dev.zengate.gateway.proxy.CompiledConfig;
 import dev.zengate.gateway.proxy.HandshakeWarmup;
 import dev.zengate.gateway.proxy.ProxyEngine;
@@ -22,7 +28,9 @@ import dev.zengate.gateway.reload.ReloadOutcome;
 import dev.zengate.gateway.reload.ReloadTriggers;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,12 +51,16 @@ public final class GatewayNode implements AutoCloseable {
   private final Transport transport;
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final ServingGate gate = new ServingGate(true);
+  private final PartnerCertificates partners = new PartnerCertificates(Clock.systemUTC());
   private final MasterWitness witness;
   private final ProxyEngine engine;
   private final ConfigReloader reloader;
   private final ReloadTriggers triggers;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<String, Supplier<Object>> statusSections = new ConcurrentHashMap<>();
+  private final NodeEvents events;
+  private final ClockCheck clock;
+  private volatile ExpiryWatch expiryWatch;
   private AdminServer admin;
   private volatile PairMember pair;
   private PairConfig pairConfig;
@@ -56,10 +68,30 @@ public final class GatewayNode implements AutoCloseable {
   private GatewayNode(ConfigLoader loader, MasterWitness witness) {
     this.witness = witness;
     this.transport = new Transport();
-    this.engine = new ProxyEngine(transport, metrics, gate);
+    this.engine = new ProxyEngine(transport, metrics, gate, partners);
     metrics.revocationSources(engine::revocationSamples);
     this.reloader = new ConfigReloader(loader, engine);
     this.triggers = new ReloadTriggers(reloader);
+    this.events =
+        new NodeEvents(
+            () -> {
+              NodeConfig node = nodeConfig();
+              return node == null ? null : new NodeEvents.Destination(node.name(), node.syslog());
+            });
+    this.clock =
+        new ClockCheck(
+            () -> {
+              NodeConfig node = nodeConfig();
+              return node == null ? List.of() : node.ntpServers();
+            },
+            events,
+            Clock.systemUTC(),
+            ClockCheck.DEFAULT_INTERVAL);
+  }
+
+  private NodeConfig nodeConfig() {
+    CompiledConfig config = reloader.current();
+    return config == null ? null : config.config().node();
   }
 
   /**
@@ -86,7 +118,16 @@ public final class GatewayNode implements AutoCloseable {
         node.admin = new AdminServer(adminConfig, node, node.metrics);
         node.admin.start();
       }
-      node.reloader.onReloadApplied(node::checkPairUnchanged);
+      node.reloader.onReloadApplied(
+          applied -> {
+            node.checkPairUnchanged(applied);
+            node.clock.serversMayHaveChanged();
+            ExpiryWatch watch = node.expiryWatch;
+            if (watch != null) {
+              watch.checkSoon();
+            }
+          });
+      node.clock.start();
       if (node.pair != null) {
         // A backup may serve its first connection only at failover: have its TLS code hot then.
         HandshakeWarmup.warm(config.listeners());
@@ -152,6 +193,41 @@ public final class GatewayNode implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Warns by syslog about the expiry of this node's own certificates, as the appliance does: for a
+   * node run from a file (a managed node's certificates are watched by the management cluster).
+   *
+   * @param stateFile where the thresholds already sent are kept across restarts
+   */
+  public void watchOwnCertificates(Path stateFile) {
+    ExpiryWatch watch = new ExpiryWatch(reloader::current, events, Clock.systemUTC(), stateFile);
+    expiryWatch = watch;
+    watch.start();
+  }
+
+  /** The partners' certificates the listeners saw in handshakes. */
+  public PartnerCertificates partners() {
+    return partners;
+  }
+
+  /** The node's own events sent to {@code node.syslog}. */
+  public NodeEvents events() {
+    return events;
+  }
+
+  /** The pair settings this node applies now (from its file or the bundle), or null. */
+  public NodeSettings appliedSettings() {
+    NodeConfig node = nodeConfig();
+    return node == null
+        ? null
+        : new NodeSettings(node.httpProxy(), node.dnsServers(), node.ntpServers(), node.syslog());
+  }
+
+  /** How the node's clock compares with {@code node.ntpServers}. */
+  public ClockCheck clock() {
+    return clock;
+  }
+
   /** The status document served at {@code /status}. */
   public Map<String, Object> status() {
     CompiledConfig config = reloader.current();
@@ -176,7 +252,10 @@ public final class GatewayNode implements AutoCloseable {
       }
       status.put("pair", pairStatus);
     }
+    status.put("settings", appliedSettings());
+    status.put("clock", clock.statusView());
     status.put("listeners", engine.status());
+    status.put("partnerCertificates", partners.all());
     statusSections.forEach((name, section) -> status.put(name, section.get()));
     return status;
   }
@@ -222,6 +301,12 @@ public final class GatewayNode implements AutoCloseable {
     if (admin != null) {
       admin.close();
     }
+    clock.close();
+    ExpiryWatch watch = expiryWatch;
+    if (watch != null) {
+      watch.close();
+    }
+    events.close();
     engine.close();
     reloader.releaseCurrent();
     transport.close();

@@ -103,8 +103,11 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
       pipeline.addLast("tls", tls);
       pipeline.addLast(
           "handshake",
-          new HandshakeObserver(record, listenerMetrics, true, settings.downstreamAllowed()));
+          new HandshakeObserver(
+              record, listenerMetrics, true, settings.downstreamAllowed(), listener.partners()));
     }
-    pipeline.addLast("relay", new FrontendHandler(settings, transport, record, listenerMetrics));
+    pipeline.addLast(
+        "relay",
+        new FrontendHandler(settings, transport, record, listenerMetrics, listener.partners()));
   }
 }

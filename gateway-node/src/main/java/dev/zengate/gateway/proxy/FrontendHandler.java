@@ -2,6 +2,7 @@ package dev.zengate.gateway.proxy;
 
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
+import dev.zengate.gateway.partners.PartnerCertificates;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -35,6 +36,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
   private final Transport transport;
   private final ConnectionRecord record;
   private final ListenerMetrics metrics;
+  private final PartnerCertificates partners;
 
   /** Plaintext decoded before the target was ready (e.g. sent with the client's Finished). */
   private final Queue<Object> early = new ArrayDeque<>();
@@ -59,11 +61,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
       ListenerSettings settings,
       Transport transport,
       ConnectionRecord record,
-      ListenerMetrics metrics) {
+      ListenerMetrics metrics,
+      PartnerCertificates partners) {
     this.settings = settings;
     this.transport = transport;
     this.record = record;
     this.metrics = metrics;
+    this.partners = partners;
   }
 
   @Override
@@ -266,7 +270,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
                       ch.pipeline().addLast("tls", tls);
                       ch.pipeline()
                           .addLast(
-                              "handshake", new HandshakeObserver(record, metrics, false, null));
+                              "handshake",
+                              new HandshakeObserver(record, metrics, false, null, partners));
                     }
                     ch.pipeline()
                         .addLast(

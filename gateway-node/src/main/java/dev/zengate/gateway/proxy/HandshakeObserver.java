@@ -1,6 +1,8 @@
 package dev.zengate.gateway.proxy;
 
+import dev.zengate.bundle.PartnerCertificate;
 import dev.zengate.gateway.metrics.GatewayMetrics.ListenerMetrics;
+import dev.zengate.gateway.partners.PartnerCertificates;
 import dev.zengate.gateway.tls.HandshakeFailure;
 import dev.zengate.gateway.tls.TlsOffer;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,6 +29,7 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
   private final ListenerMetrics metrics;
   private final boolean downstream;
   private final TlsOffer allowed;
+  private final PartnerCertificates partners;
   private final long startNanos = System.nanoTime();
 
   /**
@@ -34,7 +37,12 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
    *     null when not known (the upstream side)
    */
   HandshakeObserver(
-      ConnectionRecord record, ListenerMetrics metrics, boolean downstream, TlsOffer allowed) {
+      ConnectionRecord record,
+      ListenerMetrics metrics,
+      boolean downstream,
+      TlsOffer allowed,
+      PartnerCertificates partners) {
+    this.partners = partners;
     this.record = record;
     this.metrics = metrics;
     this.downstream = downstream;
@@ -55,6 +63,7 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
                 // Only the certificate chosen for the target is logged; the listener's own server
                 // certificate is known, and formatting a DN costs on every handshake.
                 downstream ? null : subject(session.getLocalCertificates()));
+        recordPartner(session);
         if (downstream) {
           record.downstream = summary;
         } else {
@@ -90,6 +99,18 @@ final class HandshakeObserver extends ChannelInboundHandlerAdapter {
       }
     }
     ctx.fireUserEventTriggered(event);
+  }
+
+  /** The partner's certificate and chain, for the inventory (no certificate: nothing to keep). */
+  private void recordPartner(SSLSession session) {
+    try {
+      partners.saw(
+          record.listener,
+          downstream ? PartnerCertificate.CLIENT : PartnerCertificate.SERVER,
+          session.getPeerCertificates());
+    } catch (SSLPeerUnverifiedException noCertificate) {
+      // A client without a certificate (client authentication off or optional).
+    }
   }
 
   private static String peerSubject(SSLSession session) {

@@ -2,6 +2,7 @@ package dev.zengate.gateway.proxy;
 
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.metrics.GatewayMetrics;
+import dev.zengate.gateway.partners.PartnerCertificates;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -29,18 +30,28 @@ final class ListenerRuntime {
   private final Transport transport;
   private final GatewayMetrics metrics;
   private final ServingGate gate;
+  private final PartnerCertificates partners;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final AtomicInteger open = new AtomicInteger();
   private final LogThrottle rejectionLog = new LogThrottle();
   private volatile Channel serverChannel;
 
   ListenerRuntime(
-      ListenerSettings initial, Transport transport, GatewayMetrics metrics, ServingGate gate) {
+      ListenerSettings initial,
+      Transport transport,
+      GatewayMetrics metrics,
+      ServingGate gate,
+      PartnerCertificates partners) {
     this.bind = initial.bind();
     this.settings = new AtomicReference<>(initial);
     this.transport = transport;
     this.metrics = metrics;
     this.gate = gate;
+    this.partners = partners;
+  }
+
+  PartnerCertificates partners() {
+    return partners;
   }
 
   /** Whether new connections are served now (false on a pair member that is backup). */

@@ -3,6 +3,8 @@ package dev.zengate.gateway.proxy;
 import dev.zengate.gateway.config.HostPort;
 import dev.zengate.gateway.metrics.GatewayMetrics;
 import dev.zengate.gateway.metrics.RecentFailures;
+import dev.zengate.gateway.partners.PartnerCertificates;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +28,7 @@ public final class ProxyEngine implements AutoCloseable {
   private final Transport transport;
   private final GatewayMetrics metrics;
   private final ServingGate gate;
+  private final PartnerCertificates partners;
   private Map<HostPort, ListenerRuntime> listeners = Map.of();
   private Duration drainTimeout = Duration.ofSeconds(30);
 
@@ -36,9 +39,21 @@ public final class ProxyEngine implements AutoCloseable {
 
   /** An engine whose listeners serve new connections only while {@code gate} is open. */
   public ProxyEngine(Transport transport, GatewayMetrics metrics, ServingGate gate) {
+    this(transport, metrics, gate, new PartnerCertificates(Clock.systemUTC()));
+  }
+
+  /** An engine whose listeners record the partners' certificates they see in {@code partners}. */
+  public ProxyEngine(
+      Transport transport, GatewayMetrics metrics, ServingGate gate, PartnerCertificates partners) {
     this.transport = transport;
     this.metrics = metrics;
     this.gate = gate;
+    this.partners = partners;
+  }
+
+  /** The partners' certificates seen in handshakes. */
+  public PartnerCertificates partners() {
+    return partners;
   }
 
   public ServingGate gate() {
@@ -77,7 +92,8 @@ public final class ProxyEngine implements AutoCloseable {
         if (existing != null) {
           next.put(settings.bind(), existing);
         } else {
-          ListenerRuntime runtime = new ListenerRuntime(settings, transport, metrics, gate);
+          ListenerRuntime runtime =
+              new ListenerRuntime(settings, transport, metrics, gate, partners);
           runtime.bind();
           created.add(runtime);
           next.put(settings.bind(), runtime);

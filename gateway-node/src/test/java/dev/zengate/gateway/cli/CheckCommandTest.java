@@ -182,7 +182,8 @@ class CheckCommandTest {
     assertTrue(
         r.err()
             .endsWith(
-                "node.dnsServers[0]: 'dns.example' is not an IP address (name servers are given"
+                "node.dnsServers[0]: DNS server 'dns.example' is not an IP address (name servers"
+                    + " are given"
                     + " as IP[:PORT])"),
         r.err());
   }
@@ -362,7 +363,9 @@ class CheckCommandTest {
                 + GOOD_LISTENER);
     Result r = check(file);
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains(":3:3: node.httpProxy: 'proxy.example' is not"), r.err());
+    assertTrue(
+        r.err().contains(":3:3: node.httpProxy: HTTP proxy 'proxy.example' must look like"),
+        r.err());
   }
 
   @Test

@@ -22,9 +22,15 @@ public final class NodeFixture implements AutoCloseable {
 
   /** {@code body} holds the certificates, trust and listeners sections. */
   public static NodeFixture start(Path dir, String provider, String body) throws Exception {
+    return start(dir, provider, "", body);
+  }
+
+  /** {@code nodeLines} are more lines of the node section (indented two spaces). */
+  public static NodeFixture start(Path dir, String provider, String nodeLines, String body)
+      throws Exception {
     int adminPort = Ports.free();
     Path file = dir.resolve("gateway-" + adminPort + ".yaml");
-    Files.writeString(file, yaml(provider, adminPort, body));
+    Files.writeString(file, yaml(provider, adminPort, nodeLines + body));
     GatewayNode node =
         GatewayNode.start(() -> ConfigCompiler.compile(ConfigSource.read(file)), null);
     return new NodeFixture(file, adminPort, node);

@@ -113,6 +113,19 @@ public final class TestPki {
         validNow());
   }
 
+  /** A server certificate (EC, localhost) that expires {@code left} from now. */
+  public Issued serverExpiringIn(Issued issuer, String name, Duration left) throws Exception {
+    Instant now = Instant.now();
+    return leaf(
+        issuer,
+        name,
+        KeyType.EC_P256,
+        List.of("localhost"),
+        List.of("127.0.0.1"),
+        true,
+        new Instant[] {now.minus(Duration.ofDays(80)), now.plus(left)});
+  }
+
   public Issued expiredClient(Issued issuer, String name) throws Exception {
     Instant now = Instant.now();
     return leaf(

@@ -101,6 +101,25 @@ public class GatewayNode implements VersionedEntity {
   @Column(name = "active_connections")
   private Long activeConnections;
 
+  // What the node last reported about its settings and clock (written by the report recorder).
+  @Column(name = "reported_settings", insertable = false, updatable = false)
+  private String reportedSettings;
+
+  @Column(name = "clock_state", insertable = false, updatable = false)
+  private String clockState;
+
+  @Column(name = "clock_offset_ms", insertable = false, updatable = false)
+  private Long clockOffsetMillis;
+
+  @Column(name = "clock_server", insertable = false, updatable = false)
+  private String clockServer;
+
+  @Column(name = "clock_checked_at", insertable = false, updatable = false)
+  private OffsetDateTime clockCheckedAt;
+
+  @Column(name = "clock_error", insertable = false, updatable = false)
+  private String clockError;
+
   @Column(name = "updated_at", nullable = false)
   private OffsetDateTime updatedAt;
 
@@ -242,6 +261,31 @@ public class GatewayNode implements VersionedEntity {
 
   public Long activeConnections() {
     return activeConnections;
+  }
+
+  /** The node's applied pair settings as it reported them (canonical JSON), or null. */
+  public String reportedSettings() {
+    return reportedSettings;
+  }
+
+  public String clockState() {
+    return clockState;
+  }
+
+  public Long clockOffsetMillis() {
+    return clockOffsetMillis;
+  }
+
+  public String clockServer() {
+    return clockServer;
+  }
+
+  public OffsetDateTime clockCheckedAt() {
+    return clockCheckedAt;
+  }
+
+  public String clockError() {
+    return clockError;
   }
 
   /** True when the node runs what was last published to it. */

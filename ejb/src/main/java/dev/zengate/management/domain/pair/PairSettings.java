@@ -1,5 +1,8 @@
 package dev.zengate.management.domain.pair;
 
+import dev.zengate.bundle.settings.NodeSettingRules;
+import dev.zengate.bundle.settings.NodeSettings;
+import dev.zengate.bundle.watch.ExpirySchedule;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.VersionedEntity;
 import jakarta.persistence.Column;
@@ -9,11 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
 public class PairSettings implements VersionedEntity {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern IP_LITERAL =
-      Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   @Id
   @Column(name = "pair_id")
@@ -78,70 +76,58 @@ public class PairSettings implements VersionedEntity {
       ExpirySchedule expirySchedule,
       Integer expiryWarningDays,
       String notificationEmail) {
-    this.httpProxyUrl = blankToNull(httpProxyUrl) == null ? null : proxy(httpProxyUrl.trim());
-    this.dnsServers = String.join(" ", ipAddresses("DNS server", dnsServers));
-    this.ntpServers = String.join(" ", hosts("NTP server", ntpServers));
-    this.syslogTarget =
-        blankToNull(syslogTarget) == null
-            ? null
-            : SyslogTarget.parse("syslog target", syslogTarget).toString();
-    this.expirySchedule = expirySchedule == null ? ExpirySchedule.FIXED : expirySchedule;
+    // The nodes check these with the same rules when the bundle arrives: refuse here what they
+    // would refuse there.
+    NodeSettings node;
+    try {
+      node =
+          new NodeSettings(
+                  blankToNull(httpProxyUrl) == null ? null : httpProxyUrl.trim(),
+                  trimmed(dnsServers),
+                  trimmed(ntpServers),
+                  blankToNull(syslogTarget) == null
+                      ? null
+                      : NodeSettingRules.syslogTarget(syslogTarget).toString())
+              .checked();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
     int days = expiryWarningDays == null ? 30 : expiryWarningDays;
     if (days < 1 || days > 365) {
       throw new InvalidInputException("expiry warning days " + days + " is outside 1-365");
     }
-    this.expiryWarningDays = days;
     String email = blankToNull(notificationEmail);
     if (email != null && !EMAIL.matcher(email).matches()) {
       throw new InvalidInputException(
           "notification e-mail '" + email + "' is not an e-mail address");
     }
+    this.httpProxyUrl = node.httpProxy();
+    this.dnsServers = String.join(" ", node.dnsServers());
+    this.ntpServers = String.join(" ", node.ntpServers());
+    this.syslogTarget = node.syslog();
+    this.expirySchedule = expirySchedule == null ? ExpirySchedule.FIXED : expirySchedule;
+    this.expiryWarningDays = days;
     this.notificationEmail = email;
     this.updatedAt = OffsetDateTime.now();
   }
 
-  private static String proxy(String url) {
-    try {
-      URI uri = new URI(url);
-      if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
-        throw new InvalidInputException(
-            "HTTP proxy '"
-                + url
-                + "' must look like http://host:port (OCSP and CRL go through it)");
-      }
-      return url;
-    } catch (URISyntaxException e) {
-      throw new InvalidInputException("HTTP proxy '" + url + "' is not a URL: " + e.getReason());
-    }
+  /** What the pair's nodes get (bundle node section). */
+  public NodeSettings nodeSettings() {
+    return new NodeSettings(httpProxyUrl, dnsServers(), ntpServers(), syslogTarget);
   }
 
-  private static List<String> ipAddresses(String what, List<String> values) {
-    List<String> checked = values == null ? List.of() : values;
-    for (String value : checked) {
-      if (value == null || !IP_LITERAL.matcher(value).matches() || !parses(value)) {
-        throw new InvalidInputException(what + " '" + value + "' is not an IP address");
+  private static List<String> trimmed(List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String value : values) {
+      if (value == null || value.isBlank()) {
+        throw new InvalidInputException("an empty entry in a server list");
       }
+      out.add(value.trim());
     }
-    return checked;
-  }
-
-  private static boolean parses(String literal) {
-    try {
-      InetAddress.getByName(literal);
-      return true;
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
-
-  private static List<String> hosts(String what, List<String> values) {
-    List<String> checked = values == null ? List.of() : values;
-    for (String value : checked) {
-      if (value == null || value.isBlank() || value.length() > 255 || value.contains(" ")) {
-        throw new InvalidInputException(what + " '" + value + "' is not a host name or address");
-      }
-    }
-    return checked;
+    return out;
   }
 
   private static String blankToNull(String value) {

@@ -1,6 +1,8 @@
 package dev.zengate.management.infrastructure.channel;
 
 import dev.zengate.bundle.NodeReport;
+import dev.zengate.bundle.PartnerCertificate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,9 @@ public interface ChannelBackend {
 
   /** Stores the node's report (its identity and the member's receive time already filled in). */
   void report(NodeReport report);
+
+  /** Stores the partner certificates the node saw (already checked and bounded). */
+  void partnerCertificates(NodeIdentity node, List<PartnerCertificate> certificates);
 
   /** The node is master: renew its pair's lease. */
   void renewLease(NodeIdentity node);

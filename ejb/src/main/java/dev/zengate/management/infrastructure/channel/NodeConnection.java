@@ -1,6 +1,7 @@
 package dev.zengate.management.infrastructure.channel;
 
 import dev.zengate.bundle.NodeReport;
+import dev.zengate.bundle.PartnerCertificate;
 import dev.zengate.bundle.PublicKeys;
 import dev.zengate.bundle.channel.ChannelMessage;
 import dev.zengate.bundle.channel.LogSafe;
@@ -14,6 +15,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -175,6 +177,14 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
                 ctx.writeAndFlush(
                     new ChannelMessage.WitnessAnswer(question.id(), backend.witness(node))));
       }
+    } else if (message instanceof ChannelMessage.PartnerCertificates partners) {
+      Optional<List<PartnerCertificate>> checked =
+          PartnerCertificateBounds.check(partners.certificates(), Instant.now());
+      if (checked.isEmpty()) {
+        refuse(ctx, "malformed_partner_certificates", "a bad or oversized list was ignored");
+      } else {
+        executor.execute(() -> backend.partnerCertificates(node, checked.get()));
+      }
     } else {
       refuse(ctx, "unexpected_message", message.getClass().getSimpleName() + " from a node");
     }
@@ -220,7 +230,9 @@ final class NodeConnection extends SimpleChannelInboundHandler<ChannelMessage> {
             truncate(report.rejectedReason(), 2000),
             parsableOrNull(report.startedAt()),
             Instant.now().toString(), // the member's clock: a node's sentAt keeps nothing live
-            Math.max(0, report.activeConnections()));
+            Math.max(0, report.activeConnections()),
+            ReportedRuntime.settings(report.settings()),
+            ReportedRuntime.clock(report.clock()));
     executor.execute(() -> backend.report(stored));
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.syslog.Rfc5424;
+import dev.zengate.bundle.syslog.SyslogReceiver;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
 import dev.zengate.management.testsupport.TestDatabaseSwitch;
 import jakarta.json.JsonObject;

@@ -560,6 +560,55 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  void theExpiryScreenShowsAPartnerCertificateWithWhereItWasSeen() throws Exception {
+    ManagementServer admin = server().asAdmin();
+    String pairName = unique("partner-pair");
+    long pairId =
+        admin.post("api/pairs", JsonBody.of(Map.of("name", pairName))).json().getInt("id");
+    Reply node =
+        admin.post(
+            "api/pairs/" + pairId + "/nodes",
+            JsonBody.of(Map.of("name", "gw-p", "host", "127.0.0.1", "priority", 200)));
+    assertEquals(201, node.status(), node.body());
+    long nodeId = node.json().getInt("id");
+    String subject = "CN=Partner Bank " + System.nanoTime() + ",O=Partner Bank";
+    // What a node's report stores (NodeSettingsAndPartnersIT covers the real handshake and
+    // channel).
+    try (java.sql.Connection c = Deployments.database();
+        java.sql.PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO partner_certificate (pair_id, node_id, listener, peer_role,"
+                    + " chain_position, sha256, subject_dn, issuer_dn, serial_number, not_before,"
+                    + " not_after, first_seen_at, last_seen_at) VALUES (?, ?, 'zengin-inbound',"
+                    + " 'client', 0, ?, ?, 'CN=Partner CA', '1a2b', now() - interval '300 days',"
+                    + " now() + interval '20 days', now(), now())")) {
+      insert.setLong(1, pairId);
+      insert.setLong(2, nodeId);
+      insert.setString(3, String.format("%064x", System.nanoTime()));
+      insert.setString(4, subject);
+      insert.executeUpdate();
+    }
+    try (ConsoleBrowser b = admin("en").open("certificate-watch")) {
+      b.waitForText(By.id("partners-table"), subject);
+      String seen =
+          (String)
+              b.script(
+                  "return [...document.querySelectorAll('#partners-table tr')]"
+                      + ".find(r => r.textContent.includes(arguments[0])).textContent;",
+                  subject);
+      assertTrue(seen.contains("gw-p, zengin-inbound: client certificate"), seen);
+      assertTrue(seen.contains(pairName), seen);
+      String watched =
+          (String)
+              b.script(
+                  "return [...document.querySelectorAll('#watch-table tr')]"
+                      + ".find(r => r.textContent.includes(arguments[0])).textContent;",
+                  subject);
+      assertTrue(watched.contains("partner"), "a partner band in the inventory: " + watched);
+    }
+  }
+
   private record Fixture(String pairName, String certificateSubject) {}
 
   private long certificateId(String subject) throws Exception {

@@ -219,6 +219,7 @@ class PairAndAuditIT {
             "expiryWarningDays", "expiry warning days 400 is outside 1-365",
             "httpProxyUrl", "must look like http://host:port",
             "dnsServers", "DNS server 'dns.example' is not an IP address",
+            "ntpServers", "NTP server 'ntp_bad' is not a host name or IP address",
             "notificationEmail", "is not an e-mail address");
     for (Map.Entry<String, String> bad : badInput.entrySet()) {
       Map<String, Object> wrong = new java.util.HashMap<>(settings);
@@ -227,6 +228,7 @@ class PairAndAuditIT {
         case "httpProxyUrl" -> wrong.put("httpProxyUrl", "proxy.bank.example");
         case "syslogTarget" -> wrong.put("syslogTarget", "syslog.bank.example:70000");
         case "dnsServers" -> wrong.put("dnsServers", java.util.List.of("dns.example"));
+        case "ntpServers" -> wrong.put("ntpServers", java.util.List.of("ntp_bad"));
         default -> wrong.put("notificationEmail", "not-an-address");
       }
       Reply refused =

@@ -6,10 +6,13 @@ import java.util.List;
 
 /**
  * A certificate as the watch sees it, in one scope (a pair that uses it, or none), with its next
- * notification: from when (the first watch run after it sends it) and which threshold.
+ * notification: from when (the first watch run after it sends it) and which threshold. A partner's
+ * certificate seen by a node ({@code partner}) has no {@code certificateId}; its usages say where
+ * it was seen.
  */
 public record CertificateWatchView(
-    long certificateId,
+    Long certificateId,
+    boolean partner,
     String subject,
     String issuer,
     String serial,
@@ -34,6 +37,7 @@ public record CertificateWatchView(
     WatchEntry e = view.entry();
     return new CertificateWatchView(
         e.certificateId(),
+        e.partner(),
         e.subject(),
         e.issuer(),
         e.serial(),

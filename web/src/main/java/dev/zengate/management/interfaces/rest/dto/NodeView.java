@@ -1,5 +1,9 @@
 package dev.zengate.management.interfaces.rest.dto;
 
+import dev.zengate.bundle.BundleJson;
+import dev.zengate.bundle.BundleRejectedException;
+import dev.zengate.bundle.settings.ClockStatus;
+import dev.zengate.bundle.settings.NodeSettings;
 import dev.zengate.management.domain.pair.GatewayNode;
 import dev.zengate.management.domain.pair.PairStatus;
 import java.time.OffsetDateTime;
@@ -11,6 +15,8 @@ import java.time.OffsetDateTime;
  * @param live the node reported within {@link PairStatus#LIVE_WITHIN}
  * @param inSync it runs the bundle last published to it
  * @param publicationFailedAt since when publishing to it fails (null while publications succeed)
+ * @param appliedSettings the pair settings the node reports it applies (proxy, DNS, NTP, syslog)
+ * @param clock how the node's clock compares with its time servers, as it last reported
  */
 public record NodeView(
     long id,
@@ -37,6 +43,8 @@ public record NodeView(
     String rejectedCode,
     String rejectedReason,
     OffsetDateTime rejectedAt,
+    NodeSettings appliedSettings,
+    ClockStatus clock,
     long version) {
 
   public static NodeView of(GatewayNode node) {
@@ -65,6 +73,23 @@ public record NodeView(
         node.rejectedCode(),
         node.rejectedReason(),
         node.rejectedAt(),
+        appliedSettings(node.reportedSettings()),
+        node.clockState() == null
+            ? null
+            : new ClockStatus(
+                node.clockState(),
+                node.clockOffsetMillis(),
+                node.clockServer(),
+                node.clockCheckedAt() == null ? null : node.clockCheckedAt().toInstant().toString(),
+                node.clockError()),
         node.version());
+  }
+
+  private static NodeSettings appliedSettings(String json) {
+    try {
+      return json == null ? null : BundleJson.read(json, NodeSettings.class);
+    } catch (BundleRejectedException e) {
+      return null;
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.zengate.management.interfaces.rest.dto;
 
+import dev.zengate.bundle.watch.ExpirySchedule;
 import dev.zengate.management.application.WatchDefaults;
-import dev.zengate.management.domain.pair.ExpirySchedule;
 
 /**
  * The watch's global default, for certificates no pair uses: as shown, and as set (null fields: the

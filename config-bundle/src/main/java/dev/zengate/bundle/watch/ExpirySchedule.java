@@ -1,4 +1,4 @@
-package dev.zengate.management.domain.pair;
+package dev.zengate.bundle.watch;
 
 /** When to warn about a certificate's coming expiry. */
 public enum ExpirySchedule {

@@ -1,6 +1,5 @@
-package dev.zengate.management.domain.watch;
+package dev.zengate.bundle.watch;
 
-import dev.zengate.management.domain.pair.ExpirySchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.zengate.management.interfaces.rest;
+package dev.zengate.bundle.syslog;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * digits, SD-PARAM values unescaped, the message decoded as UTF-8 (strictly) when it starts with
  * the BOM. Anything else is refused with the offset and the rule it breaks.
  */
-final class Rfc5424 {
+public final class Rfc5424 {
 
-  record Message(
+  public record Message(
       int facility,
       int severity,
       int version,
@@ -33,13 +33,13 @@ final class Rfc5424 {
       String msg,
       boolean utf8) {
 
-    String param(String sdId, String name) {
+    public String param(String sdId, String name) {
       Map<String, String> element = structuredData.get(sdId);
       return element == null ? null : element.get(name);
     }
   }
 
-  static final class Malformed extends RuntimeException {
+  public static final class Malformed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Malformed(String message) {
@@ -58,12 +58,12 @@ final class Rfc5424 {
     this.in = in;
   }
 
-  static Message parse(byte[] message) {
+  public static Message parse(byte[] message) {
     return new Rfc5424(message).message();
   }
 
   /** RFC 6587 octet counting: the frames in {@code stream} (complete ones only, else refused). */
-  static List<byte[]> octetCountedFrames(byte[] stream) {
+  public static List<byte[]> octetCountedFrames(byte[] stream) {
     List<byte[]> frames = new ArrayList<>();
     int i = 0;
     while (i < stream.length) {

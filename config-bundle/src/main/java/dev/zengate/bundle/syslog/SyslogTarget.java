@@ -1,6 +1,5 @@
-package dev.zengate.management.domain.pair;
+package dev.zengate.bundle.syslog;
 
-import dev.zengate.management.domain.shared.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,7 @@ public record SyslogTarget(Transport transport, String host, int port) {
       try {
         transport = Transport.valueOf(name);
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(
+        throw new IllegalArgumentException(
             what
                 + " '"
                 + value
@@ -36,19 +35,19 @@ public record SyslogTarget(Transport transport, String host, int port) {
       text = text.substring(scheme + 3);
     }
     if (!HOST_PORT.matcher(text).matches()) {
-      throw new InvalidInputException(what + " '" + value + "' must be host:port");
+      throw new IllegalArgumentException(what + " '" + value + "' must be host:port");
     }
     int colon = text.lastIndexOf(':');
     int port = Integer.parseInt(text.substring(colon + 1));
     if (port < 1 || port > 65535) {
-      throw new InvalidInputException(what + " port " + port + " is out of range 1-65535");
+      throw new IllegalArgumentException(what + " port " + port + " is out of range 1-65535");
     }
     String host = text.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
     if (host.isEmpty() || host.contains("[") || host.contains("]")) {
-      throw new InvalidInputException(what + " '" + value + "' must be host:port");
+      throw new IllegalArgumentException(what + " '" + value + "' must be host:port");
     }
     return new SyslogTarget(transport, host, port);
   }

@@ -1,11 +1,9 @@
-package dev.zengate.management.domain.watch;
+package dev.zengate.bundle.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zengate.management.domain.pair.ExpirySchedule;
-import dev.zengate.management.domain.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -243,9 +241,9 @@ class ExpiryNotificationScheduleTest {
 
   @Test
   void policyBoundsAreThoseOfTheManual() {
-    assertThrows(InvalidInputException.class, () -> new WatchPolicy(ExpirySchedule.FIXED, 0));
-    assertThrows(InvalidInputException.class, () -> new WatchPolicy(ExpirySchedule.FIXED, 366));
-    assertThrows(InvalidInputException.class, () -> new WatchPolicy(null, 30));
+    assertThrows(IllegalArgumentException.class, () -> new WatchPolicy(ExpirySchedule.FIXED, 0));
+    assertThrows(IllegalArgumentException.class, () -> new WatchPolicy(ExpirySchedule.FIXED, 366));
+    assertThrows(IllegalArgumentException.class, () -> new WatchPolicy(null, 30));
     new WatchPolicy(ExpirySchedule.FIXED, 365);
   }
 }

@@ -1,10 +1,9 @@
-package dev.zengate.management.interfaces.rest;
+package dev.zengate.bundle.syslog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zengate.management.infrastructure.syslog.SyslogMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,10 +1,9 @@
-package dev.zengate.management.domain.pair;
+package dev.zengate.bundle.syslog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zengate.management.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class SyslogTargetTest {
@@ -27,19 +26,19 @@ class SyslogTargetTest {
   void refusesWhatIsNotATarget() {
     assertTrue(
         assertThrows(
-                InvalidInputException.class,
+                IllegalArgumentException.class,
                 () -> SyslogTarget.parse("syslog target", "syslog.bank.example:70000"))
             .getMessage()
             .contains("port 70000 is out of range 1-65535"));
     assertTrue(
         assertThrows(
-                InvalidInputException.class,
+                IllegalArgumentException.class,
                 () -> SyslogTarget.parse("syslog target", "tls://syslog.bank.example:6514"))
             .getMessage()
             .contains("udp:// or tcp://"));
     for (String bad : new String[] {"syslog.bank.example", ":514", "tcp://", "a b:514", "[x:514"}) {
       assertThrows(
-          InvalidInputException.class, () -> SyslogTarget.parse("syslog target", bad), bad);
+          IllegalArgumentException.class, () -> SyslogTarget.parse("syslog target", bad), bad);
     }
   }
 }

@@ -1,7 +1,4 @@
-package dev.zengate.management.domain.watch;
-
-import dev.zengate.management.domain.pair.ExpirySchedule;
-import dev.zengate.management.domain.shared.InvalidInputException;
+package dev.zengate.bundle.watch;
 
 /**
  * When to warn about a certificate: a pair's {@code expirySchedule} and {@code expiryWarningDays},
@@ -14,10 +11,11 @@ public record WatchPolicy(ExpirySchedule schedule, int warningDays) {
 
   public WatchPolicy {
     if (schedule == null) {
-      throw new InvalidInputException("an expiry schedule is FIXED or GRADUATED");
+      throw new IllegalArgumentException("an expiry schedule is FIXED or GRADUATED");
     }
     if (warningDays < 1 || warningDays > 365) {
-      throw new InvalidInputException("expiry warning days " + warningDays + " is outside 1-365");
+      throw new IllegalArgumentException(
+          "expiry warning days " + warningDays + " is outside 1-365");
     }
   }
 }

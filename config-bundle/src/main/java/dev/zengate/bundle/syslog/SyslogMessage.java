@@ -1,4 +1,4 @@
-package dev.zengate.management.infrastructure.syslog;
+package dev.zengate.bundle.syslog;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

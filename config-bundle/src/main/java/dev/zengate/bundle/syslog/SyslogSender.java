@@ -1,6 +1,5 @@
-package dev.zengate.management.infrastructure.syslog;
+package dev.zengate.bundle.syslog;
 
-import dev.zengate.management.domain.pair.SyslogTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;

@@ -1,4 +1,4 @@
-package dev.zengate.management.interfaces.rest;
+package dev.zengate.bundle.syslog;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * octet counting, one connection after another), every message parsed strictly as RFC 5424. A
  * message that does not parse is kept as a failure, and {@link #take} reports it.
  */
-final class SyslogReceiver implements AutoCloseable {
+public final class SyslogReceiver implements AutoCloseable {
 
   private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
   private final DatagramSocket udp;
@@ -38,20 +38,20 @@ final class SyslogReceiver implements AutoCloseable {
     thread.start();
   }
 
-  static SyslogReceiver udp() throws IOException {
+  public static SyslogReceiver udp() throws IOException {
     return new SyslogReceiver(
         new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), null);
   }
 
   /** A TCP receiver on {@code port} (0: any free one). */
-  static SyslogReceiver tcp(int port) throws IOException {
+  public static SyslogReceiver tcp(int port) throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     return new SyslogReceiver(null, server);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
@@ -97,7 +97,7 @@ final class SyslogReceiver implements AutoCloseable {
   }
 
   /** The next message, waiting at most {@code seconds}; null when none came. */
-  Rfc5424.Message take(int seconds) throws InterruptedException {
+  public Rfc5424.Message take(int seconds) throws InterruptedException {
     Object next = received.poll(seconds, TimeUnit.SECONDS);
     if (next instanceof Exception e) {
       throw new AssertionError("the syslog receiver got a bad message: " + e.getMessage(), e);
@@ -106,7 +106,7 @@ final class SyslogReceiver implements AutoCloseable {
   }
 
   /** Exactly {@code count} messages, then none within {@code quietSeconds}. */
-  List<Rfc5424.Message> exactly(int count, int quietSeconds) throws InterruptedException {
+  public List<Rfc5424.Message> exactly(int count, int quietSeconds) throws InterruptedException {
     List<Rfc5424.Message> messages = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Rfc5424.Message message = take(15);

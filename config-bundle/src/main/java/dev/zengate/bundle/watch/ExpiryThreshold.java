@@ -1,4 +1,4 @@
-package dev.zengate.management.domain.watch;
+package dev.zengate.bundle.watch;
 
 /**
  * One step of a certificate's warning schedule, the unit that is notified once: {@code days} is the
