@@ -1,14 +1,15 @@
 package dev.zengate.management.application;
 
+import dev.zengate.management.domain.notification.ChannelSettings;
 import dev.zengate.management.domain.watch.WatchPolicy;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A certificate as the watch sees it, in one scope: a pair that uses it (with that pair's schedule
- * and syslog target), or the global default for certificates only in trust stores no listener uses.
- * {@code inUse} is false for a stored certificate nothing uses (replaced, or not yet deployed): it
- * is listed but never notified.
+ * and channels, the global ones where it sets none), or the global default for certificates only in
+ * trust stores no listener uses. {@code inUse} is false for a stored certificate nothing uses
+ * (replaced, or not yet deployed): it is listed but never notified.
  */
 public record WatchEntry(
     long certificateId,
@@ -23,7 +24,12 @@ public record WatchEntry(
     List<String> usages,
     boolean inUse,
     WatchPolicy policy,
-    String syslogTarget) {
+    ChannelSettings.Routes routes) {
+
+  /** Whether any channel would carry its notifications. */
+  public boolean notified() {
+    return inUse && routes.any();
+  }
 
   /** The pair key notifications are stored under: the pair id, 0 for the global default. */
   long scopeKey() {

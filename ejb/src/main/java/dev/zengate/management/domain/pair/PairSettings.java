@@ -1,5 +1,6 @@
 package dev.zengate.management.domain.pair;
 
+import dev.zengate.management.domain.notification.EmailRecipient;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.VersionedEntity;
 import jakarta.persistence.Column;
@@ -28,7 +29,6 @@ import java.util.regex.Pattern;
 @Table(name = "pair_settings")
 public class PairSettings implements VersionedEntity {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern IP_LITERAL =
       Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -55,8 +55,21 @@ public class PairSettings implements VersionedEntity {
   @Column(name = "expiry_warning_days", nullable = false)
   private int expiryWarningDays = 30;
 
-  @Column(name = "notification_email")
-  private String notificationEmail;
+  /** The pair's own e-mail recipients (stored form of {@link EmailRecipient}); null: global. */
+  @Column(name = "email_recipients")
+  private String emailRecipients;
+
+  @Column(name = "webhook_url")
+  private String webhookUrl;
+
+  @Column(name = "webhook_secret_id")
+  private Long webhookSecretId;
+
+  @Column(name = "webhook_ca_pem")
+  private String webhookCaPem;
+
+  @Column(name = "syslog_ca_pem")
+  private String syslogCaPem;
 
   @Column(name = "updated_at", nullable = false)
   private OffsetDateTime updatedAt = OffsetDateTime.now();
@@ -76,8 +89,7 @@ public class PairSettings implements VersionedEntity {
       List<String> ntpServers,
       String syslogTarget,
       ExpirySchedule expirySchedule,
-      Integer expiryWarningDays,
-      String notificationEmail) {
+      Integer expiryWarningDays) {
     this.httpProxyUrl = blankToNull(httpProxyUrl) == null ? null : proxy(httpProxyUrl.trim());
     this.dnsServers = String.join(" ", ipAddresses("DNS server", dnsServers));
     this.ntpServers = String.join(" ", hosts("NTP server", ntpServers));
@@ -91,13 +103,24 @@ public class PairSettings implements VersionedEntity {
       throw new InvalidInputException("expiry warning days " + days + " is outside 1-365");
     }
     this.expiryWarningDays = days;
-    String email = blankToNull(notificationEmail);
-    if (email != null && !EMAIL.matcher(email).matches()) {
-      throw new InvalidInputException(
-          "notification e-mail '" + email + "' is not an e-mail address");
-    }
-    this.notificationEmail = email;
     this.updatedAt = OffsetDateTime.now();
+  }
+
+  /**
+   * The pair's own notification channels, checked by the caller; empty ones take the global
+   * settings.
+   */
+  public void changeChannels(
+      List<EmailRecipient> emailRecipients,
+      String webhookUrl,
+      Long webhookSecretId,
+      String webhookCaPem,
+      String syslogCaPem) {
+    this.emailRecipients = EmailRecipient.format(emailRecipients);
+    this.webhookUrl = webhookUrl;
+    this.webhookSecretId = webhookSecretId;
+    this.webhookCaPem = webhookCaPem;
+    this.syslogCaPem = syslogCaPem;
   }
 
   private static String proxy(String url) {
@@ -156,7 +179,10 @@ public class PairSettings implements VersionedEntity {
     view.put("syslogTarget", syslogTarget);
     view.put("expirySchedule", expirySchedule.name());
     view.put("expiryWarningDays", expiryWarningDays);
-    view.put("notificationEmail", notificationEmail);
+    view.put("emailRecipients", emailRecipients);
+    view.put("webhookUrl", webhookUrl);
+    view.put("webhookCaPem", webhookCaPem != null);
+    view.put("syslogCaPem", syslogCaPem != null);
     return view;
   }
 
@@ -188,8 +214,24 @@ public class PairSettings implements VersionedEntity {
     return expiryWarningDays;
   }
 
-  public String notificationEmail() {
-    return notificationEmail;
+  public List<EmailRecipient> emailRecipients() {
+    return EmailRecipient.parse(emailRecipients);
+  }
+
+  public String webhookUrl() {
+    return webhookUrl;
+  }
+
+  public Long webhookSecretId() {
+    return webhookSecretId;
+  }
+
+  public String webhookCaPem() {
+    return webhookCaPem;
+  }
+
+  public String syslogCaPem() {
+    return syslogCaPem;
   }
 
   @Override
