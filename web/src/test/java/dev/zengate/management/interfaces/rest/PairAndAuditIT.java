@@ -162,8 +162,8 @@ class PairAndAuditIT {
         case "httpProxyUrl" -> wrong.put("httpProxyUrl", "proxy.bank.example");
         case "syslogTarget" -> wrong.put("syslogTarget", "syslog.bank.example:70000");
         case "dnsServers" -> wrong.put("dnsServers", java.util.List.of("dns.example"));
-        default -> wrong.put(
-            "emailRecipients", java.util.List.of(Map.of("address", "not-an-address")));
+        default ->
+            wrong.put("emailRecipients", java.util.List.of(Map.of("address", "not-an-address")));
       }
       Reply refused =
           admin().put("api/pairs/" + id + "/settings", JsonBody.of(wrong), changed.etag());
