@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * The watch's planning, in a transaction of its own: record what is due, once, with its deliveries
@@ -32,8 +31,6 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class CertificateNotifications {
-
-  private static final Logger LOG = Logger.getLogger(CertificateNotifications.class.getName());
 
   /** RFC 5612's documentation enterprise number, until Zengate has one of its own. */
   public static final String SD_ID = "zengateCert@32473";
