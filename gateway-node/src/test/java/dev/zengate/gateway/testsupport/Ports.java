@@ -43,9 +43,9 @@ public final class Ports {
   }
 
   /**
-   * One free loopback port, also outside the ephemeral range: a port the kernel picked for
-   * {@code bind(0)} can be handed out again to the next {@code bind(0)} (a test's backend) before
-   * the node binds it, which failed a CI run with "Address already in use".
+   * One free loopback port, also outside the ephemeral range: a port the kernel picked for {@code
+   * bind(0)} can be handed out again to the next {@code bind(0)} (a test's backend) before the node
+   * binds it, which failed a CI run with "Address already in use".
    */
   public static int free() {
     return freeOutsideEphemeralRange(1).get(0);
