@@ -4,7 +4,8 @@ import { base64, uploadBody, subjectAltNames } from './certificateUpload';
 import { curlCommand, enrollCommand, serverAddress, shellQuote } from './commands';
 import { expiryBand, formatDateTime } from './format';
 import { initialLanguage } from './i18n';
-import { fieldOfProblem, VIRTUAL_SERVER_FIELDS } from './problems';
+import { fieldOfProblem, NOTIFICATION_FIELDS, VIRTUAL_SERVER_FIELDS } from './problems';
+import { parseRecipients, recipientsText } from './recipients';
 import { NodeView, PairView } from './types';
 
 describe('the field a server problem concerns', () => {
@@ -122,5 +123,21 @@ describe('attention first', () => {
     const failing = node({ id: 7, publicationFailedAt: '2026-12-03T10:00:00Z', publicationFailure: 'signing key sealed under another master key' });
     const a = attentionOf([pair(4, [failing, node({ id: 8, reportedRole: 'BACKUP' })])]);
     expect(a.publicationFailing.map((n) => n.node.id)).toEqual([7]);
+  });
+});
+
+describe('notification recipients', () => {
+  it('reads one recipient a line, Japanese unless "en" follows the address', () => {
+    expect(parseRecipients(' ops@bank.example \n\nit@bank.example en\n')).toEqual([
+      { address: 'ops@bank.example', language: 'ja' },
+      { address: 'it@bank.example', language: 'en' },
+    ]);
+  });
+  it('writes them back the same way', () => {
+    expect(recipientsText([{ address: 'ops@bank.example', language: 'ja' }, { address: 'it@bank.example', language: 'en' }])).toBe('ops@bank.example\nit@bank.example en');
+  });
+  it('finds the field a server message names first', () => {
+    expect(fieldOfProblem("webhookUrl: 'http://x.example/' must use https", NOTIFICATION_FIELDS)).toBe('webhookUrl');
+    expect(fieldOfProblem("emailRecipients[1]: 'x' is not an e-mail address", NOTIFICATION_FIELDS)).toBe('emailRecipients');
   });
 });
