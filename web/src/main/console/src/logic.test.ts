@@ -3,7 +3,8 @@ import { base64, uploadBody, subjectAltNames } from './certificateUpload';
 import { curlCommand, enrollCommand, serverAddress, shellQuote } from './commands';
 import { expiryBand, formatDateTime } from './format';
 import { initialLanguage } from './i18n';
-import { fieldOfProblem, VIRTUAL_SERVER_FIELDS } from './problems';
+import { fieldOfProblem, NOTIFICATION_FIELDS, VIRTUAL_SERVER_FIELDS } from './problems';
+import { parseRecipients, recipientsText } from './recipients';
 
 describe('the field a server problem concerns', () => {
   it('is the most specific phrase found', () => {
@@ -92,5 +93,21 @@ describe('subject alternative names', () => {
     expect(subjectAltNames('gw.example.jp, 192.0.2.10, 2001:db8::1, DNS:a.example, ')).toEqual([
       'DNS:gw.example.jp', 'IP:192.0.2.10', 'IP:2001:db8::1', 'DNS:a.example',
     ]);
+  });
+});
+
+describe('notification recipients', () => {
+  it('reads one recipient a line, Japanese unless "en" follows the address', () => {
+    expect(parseRecipients(' ops@bank.example \n\nit@bank.example en\n')).toEqual([
+      { address: 'ops@bank.example', language: 'ja' },
+      { address: 'it@bank.example', language: 'en' },
+    ]);
+  });
+  it('writes them back the same way', () => {
+    expect(recipientsText([{ address: 'ops@bank.example', language: 'ja' }, { address: 'it@bank.example', language: 'en' }])).toBe('ops@bank.example\nit@bank.example en');
+  });
+  it('finds the field a server message names first', () => {
+    expect(fieldOfProblem("webhookUrl: 'http://x.example/' must use https", NOTIFICATION_FIELDS)).toBe('webhookUrl');
+    expect(fieldOfProblem("emailRecipients[1]: 'x' is not an e-mail address", NOTIFICATION_FIELDS)).toBe('emailRecipients');
   });
 });

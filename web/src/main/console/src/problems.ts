@@ -50,3 +50,11 @@ export const PAIR_FIELDS: FieldPhrases = {
   site: ['site'],
   description: ['description'],
 };
+
+/** The watch's channel settings: the server's messages begin with the API field's name. */
+export const NOTIFICATION_FIELDS: FieldPhrases = Object.fromEntries(
+  ['syslogTarget', 'syslogCaPem', 'emailRecipients', 'webhookUrl', 'webhookSecret', 'webhookCaPem', 'smtpHost', 'smtpPort', 'smtpUsername', 'smtpPassword', 'smtpFrom', 'smtpCaPem', 'expiryWarningDays'].map((f) => [
+    f,
+    [`${f.toLowerCase()}:`, `${f.toLowerCase()} `, `${f.toLowerCase()}[`],
+  ]),
+);

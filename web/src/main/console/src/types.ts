@@ -101,6 +101,8 @@ export interface CertificateWatchView {
   expirySchedule: string;
   expiryWarningDays: number;
   syslogTarget: string | null;
+  webhookUrl: string | null;
+  emailRecipients: string[];
   nextNotification: { from: string; thresholdDays: number; threshold: string } | null;
 }
 
@@ -127,6 +129,7 @@ export interface PartnerCertificateView {
 
 export interface CertificateNotificationView {
   id: number;
+  notificationId: number;
   channel: string;
   destination: string;
   state: string;
@@ -233,4 +236,52 @@ export interface AttentionView {
   publicationFailing: { count: number; first: AttentionItem[] };
   /** Stored certificates by expiry band, the soonest few of each. */
   certificates: Record<'expired' | 'within15' | 'within30' | 'within60', { count: number; first: { id: number; subject: string; notAfter: string }[] }>;
+}
+
+export interface RecipientView {
+  address: string;
+  language: 'ja' | 'en';
+}
+
+/** The watch's global settings: schedule, channels every pair inherits, the SMTP server. */
+export interface WatchSettingsView {
+  expirySchedule: string;
+  expiryWarningDays: number;
+  syslogTarget: string | null;
+  syslogCaPem: string | null;
+  emailRecipients: RecipientView[];
+  webhookUrl: string | null;
+  webhookSecretSet: boolean;
+  webhookCaPem: string | null;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecurity: string;
+  smtpUsername: string | null;
+  smtpPasswordSet: boolean;
+  smtpFrom: string | null;
+  smtpCaPem: string | null;
+}
+
+export interface ChannelTestOutcome {
+  channel: string;
+  destination: string;
+  sent: boolean;
+  error: string | null;
+}
+
+/** A pair's settings; its empty notification channels take the global ones. */
+export interface PairSettingsView {
+  pairId: number;
+  httpProxyUrl: string | null;
+  dnsServers: string[];
+  ntpServers: string[];
+  syslogTarget: string | null;
+  expirySchedule: string;
+  expiryWarningDays: number;
+  syslogCaPem: string | null;
+  emailRecipients: RecipientView[];
+  webhookUrl: string | null;
+  webhookSecretSet: boolean;
+  webhookCaPem: string | null;
+  version: number;
 }

@@ -6,12 +6,14 @@ import { DataTable, ProblemAlert, Screen } from '../components';
 import { BAND_COLOR, expiryBand, formatDateTime } from '../format';
 import { CertificateNotificationView, CertificateWatchView, PartnerCertificateView } from '../types';
 import { useLoad } from '../useLoad';
+import { NotificationSettings } from './NotificationSettings';
 
 const STATE_COLOR: Record<string, 'green' | 'orange' | 'red' | 'grey'> = { SENT: 'green', PENDING: 'grey', RETRYING: 'orange', FAILED: 'red' };
 
 /**
  * What expires when (per pair that uses it, partners' certificates seen by the gateways included)
- * with its next notification, where the partners' certificates were seen, and what was notified.
+ * with its next notification, where the partners' certificates were seen, the global notification
+ * channels with their test buttons, and every delivery (notification × channel) with its state.
  */
 export function CertificateWatch() {
   const { t, i18n } = useTranslation();
@@ -68,6 +70,9 @@ export function CertificateWatch() {
           { title: t('watch.lastSeen'), cell: (p) => when(p.lastSeen) },
         ]}
       />
+      <div className="pf-v6-u-mt-lg">
+        <NotificationSettings />
+      </div>
       <Title headingLevel="h2" className="pf-v6-u-mt-lg">{t('watch.history')}</Title>
       <DataTable
         id="notifications-table"
@@ -79,8 +84,11 @@ export function CertificateWatch() {
           { title: t('certificates.subject'), cell: (n) => (n.certificateId ? <Link to={`/certificates/${n.certificateId}`}>{n.subject}</Link> : n.subject) },
           { title: t('watch.daysLeft'), cell: (n) => n.daysLeft },
           { title: t('vs.pair'), cell: (n) => n.pairName ?? t('watch.global') },
-          { title: t('watch.destination'), cell: (n) => `${n.channel} ${n.destination}` },
-          { title: t('watch.sentAt'), cell: (n) => (n.sentAt ? when(n.sentAt) : n.lastError ? `${n.lastError} (${t('watch.retryAt', { when: when(n.nextAttemptAt) })})` : '—') },
+          { title: t('watch.channel'), cell: (n) => t(`watch.channel-${n.channel}`, { defaultValue: n.channel }) },
+          { title: t('watch.destination'), cell: (n) => n.destination },
+          { title: t('watch.attempts'), cell: (n) => n.attempts },
+          { title: t('watch.sentAt'), cell: (n) => (n.sentAt ? when(n.sentAt) : n.nextAttemptAt ? t('watch.retryAt', { when: when(n.nextAttemptAt) }) : '—') },
+          { title: t('watch.lastError'), cell: (n) => n.lastError ?? '—' },
         ]}
       />
     </Screen>

@@ -10,6 +10,7 @@ import { fieldOfProblem } from '../problems';
 import { canEdit, canEnroll, useSession } from '../session';
 import { NodeView, PairStatusView, VirtualServerView } from '../types';
 import { useLoad } from '../useLoad';
+import { PairNotificationSettings } from './PairNotificationSettings';
 
 interface IssuedEnrollment {
   token: string;
@@ -112,6 +113,7 @@ export function PairDetail() {
           { title: t('vs.target'), cell: (s) => `${s.targetAddress}:${s.targetPort}` },
         ]}
       />
+      <PairNotificationSettings pairId={String(status.pairId)} />
     </Screen>
   );
 }

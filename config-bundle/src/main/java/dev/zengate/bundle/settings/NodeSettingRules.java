@@ -82,7 +82,9 @@ public final class NodeSettingRules {
     return endpoint;
   }
 
-  /** Where syslog goes: {@code host:port} (UDP) or {@code tcp://host:port}. */
+  /**
+   * Where syslog goes: {@code host:port} (UDP), {@code tcp://host:port} or {@code tls://host:port}.
+   */
   public static SyslogTarget syslogTarget(String value) {
     return SyslogTarget.parse("syslog target", value);
   }

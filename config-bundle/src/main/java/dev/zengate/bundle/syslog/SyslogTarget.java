@@ -5,13 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * Where syslog messages go: {@code host:port} (UDP, RFC 5426, as the appliance sends), or with a
- * transport named, {@code udp://host:port} or {@code tcp://host:port} (RFC 6587 octet counting).
+ * transport named, {@code udp://host:port}, {@code tcp://host:port} (RFC 6587 octet counting) or
+ * {@code tls://host:port} (RFC 5425: octet counting inside TLS 1.2+, the server's certificate
+ * verified against its name).
  */
 public record SyslogTarget(Transport transport, String host, int port) {
 
   public enum Transport {
     UDP,
-    TCP
+    TCP,
+    TLS
   }
 
   private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.:\\[\\]-]+:\\d{1,5}");
@@ -30,7 +33,7 @@ public record SyslogTarget(Transport transport, String host, int port) {
             what
                 + " '"
                 + value
-                + "' names no known transport: use udp:// or tcp:// (or none: UDP)");
+                + "' names no known transport: use udp://, tcp:// or tls:// (or none: UDP)");
       }
       text = text.substring(scheme + 3);
     }
@@ -52,10 +55,12 @@ public record SyslogTarget(Transport transport, String host, int port) {
     return new SyslogTarget(transport, host, port);
   }
 
-  /** As stored and shown: {@code host:port} for UDP, {@code tcp://host:port} for TCP. */
+  /** As stored and shown: {@code host:port} for UDP, {@code tcp://} or {@code tls://} otherwise. */
   @Override
   public String toString() {
     String hostPort = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    return transport == Transport.UDP ? hostPort : "tcp://" + hostPort;
+    return transport == Transport.UDP
+        ? hostPort
+        : transport.name().toLowerCase(Locale.ROOT) + "://" + hostPort;
   }
 }

@@ -17,9 +17,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A syslog server on 127.0.0.1 for tests: UDP (one message per datagram, RFC 5426) or TCP (RFC 6587
- * octet counting, one connection after another), every message parsed strictly as RFC 5424. A
- * message that does not parse is kept as a failure, and {@link #take} reports it.
+ * A syslog server on 127.0.0.1 for tests: UDP (one message per datagram, RFC 5426), TCP (RFC 6587
+ * octet counting, one connection after another) or TLS (RFC 5425: the same framing inside TLS),
+ * every message parsed strictly as RFC 5424. A message that does not parse is kept as a failure,
+ * and {@link #take} reports it.
  */
 public final class SyslogReceiver implements AutoCloseable {
 
@@ -48,6 +49,13 @@ public final class SyslogReceiver implements AutoCloseable {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    return new SyslogReceiver(null, server);
+  }
+
+  /** A TLS receiver (RFC 5425) with the server certificate of {@code tls}, on any free port. */
+  public static SyslogReceiver tls(javax.net.ssl.SSLContext tls) throws IOException {
+    ServerSocket server =
+        tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     return new SyslogReceiver(null, server);
   }
 

@@ -23,6 +23,13 @@ class SyslogTargetTest {
   }
 
   @Test
+  void tlsIsRfc5425SyslogNamedByItsScheme() {
+    SyslogTarget tls = SyslogTarget.parse("syslog target", "TLS://syslog.bank.example:6514");
+    assertEquals(SyslogTarget.Transport.TLS, tls.transport());
+    assertEquals("tls://syslog.bank.example:6514", tls.toString());
+  }
+
+  @Test
   void refusesWhatIsNotATarget() {
     assertTrue(
         assertThrows(
@@ -33,9 +40,9 @@ class SyslogTargetTest {
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class,
-                () -> SyslogTarget.parse("syslog target", "tls://syslog.bank.example:6514"))
+                () -> SyslogTarget.parse("syslog target", "dtls://syslog.bank.example:6514"))
             .getMessage()
-            .contains("udp:// or tcp://"));
+            .contains("udp://, tcp:// or tls://"));
     for (String bad : new String[] {"syslog.bank.example", ":514", "tcp://", "a b:514", "[x:514"}) {
       assertThrows(
           IllegalArgumentException.class, () -> SyslogTarget.parse("syslog target", bad), bad);

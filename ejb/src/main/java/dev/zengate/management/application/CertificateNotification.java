@@ -2,7 +2,10 @@ package dev.zengate.management.application;
 
 import java.time.Instant;
 
-/** A stored notification of the watch (table certificate_notification) and its delivery state. */
+/**
+ * A stored notification of the watch (table certificate_notification): a certificate due at a
+ * threshold in one scope, whatever the channels it is delivered on.
+ */
 public record CertificateNotification(
     long id,
     String certificateSha256,
@@ -10,47 +13,40 @@ public record CertificateNotification(
     Long pairId,
     String pairName,
     int thresholdDays,
-    String channel,
-    String destination,
     String subject,
     String serial,
     Instant notAfter,
     int daysLeft,
     String usage,
     String message,
-    Instant dueAt,
-    String state,
-    int attempts,
-    Instant nextAttemptAt,
-    String lastError,
-    Instant sentAt) {
+    Instant dueAt) {
 
+  /** The columns of {@link #of}, of the table aliased {@code n}. */
   static final String COLUMNS =
-      "id, certificate_sha256, certificate_id, pair_id, pair_name, threshold_days, channel,"
-          + " destination, subject_dn, serial_number, not_after, days_left, usage, message, due_at,"
-          + " state, attempts, next_attempt_at, last_error, sent_at";
+      "n.id, n.certificate_sha256, n.certificate_id, n.pair_id, n.pair_name, n.threshold_days,"
+          + " n.subject_dn, n.serial_number, n.not_after, n.days_left, n.usage, n.message,"
+          + " n.due_at";
 
-  static CertificateNotification of(Object[] r) {
+  static final int COLUMN_COUNT = 13;
+
+  static CertificateNotification of(Object[] r, int from) {
     return new CertificateNotification(
-        ((Number) r[0]).longValue(),
-        ((String) r[1]).trim(),
-        r[2] == null ? null : ((Number) r[2]).longValue(),
-        r[3] == null ? null : ((Number) r[3]).longValue(),
-        (String) r[4],
-        ((Number) r[5]).intValue(),
-        (String) r[6],
-        (String) r[7],
-        (String) r[8],
-        (String) r[9],
-        WatchInventory.instant(r[10]),
-        ((Number) r[11]).intValue(),
-        (String) r[12],
-        (String) r[13],
-        WatchInventory.instant(r[14]),
-        (String) r[15],
-        ((Number) r[16]).intValue(),
-        WatchInventory.instant(r[17]),
-        (String) r[18],
-        WatchInventory.instant(r[19]));
+        ((Number) r[from]).longValue(),
+        ((String) r[from + 1]).trim(),
+        r[from + 2] == null ? null : ((Number) r[from + 2]).longValue(),
+        r[from + 3] == null ? null : ((Number) r[from + 3]).longValue(),
+        (String) r[from + 4],
+        ((Number) r[from + 5]).intValue(),
+        (String) r[from + 6],
+        (String) r[from + 7],
+        WatchInventory.instant(r[from + 8]),
+        ((Number) r[from + 9]).intValue(),
+        (String) r[from + 10],
+        (String) r[from + 11],
+        WatchInventory.instant(r[from + 12]));
+  }
+
+  public boolean expired() {
+    return thresholdDays < 0;
   }
 }

@@ -1,11 +1,10 @@
 package dev.zengate.management.application;
 
 import dev.zengate.bundle.syslog.SyslogMessage;
-import dev.zengate.bundle.syslog.SyslogSender;
-import dev.zengate.bundle.syslog.SyslogTarget;
 import dev.zengate.bundle.watch.ExpiryNotificationSchedule;
 import dev.zengate.bundle.watch.ExpiryThreshold;
-import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.domain.notification.ChannelSettings;
+import dev.zengate.management.domain.notification.EmailRecipient;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,35 +24,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 
 /**
- * The watch's steps, each in a transaction of its own: plan (record what is due, once), deliver
- * (one notification, row-locked, then marked sent or scheduled for a retry), and the read side.
+ * The watch's planning, in a transaction of its own: record what is due, once, with its deliveries
+ * ({@link NotificationDeliveries} sends them); and what expires when.
  */
 @Stateless
 public class CertificateNotifications {
 
-  private static final Logger LOG = Logger.getLogger(CertificateNotifications.class.getName());
-
   /** RFC 5612's documentation enterprise number, until Zengate has one of its own. */
   public static final String SD_ID = "zengateCert@32473";
-
-  /** Retries: 1, 2, 4 … minutes apart, at most an hour, then the notification is FAILED. */
-  static final int MAX_ATTEMPTS = 12;
 
   private static final String HOSTNAME = hostname();
 
   @PersistenceContext private EntityManager em;
 
-  /** Records every notification due at {@code now}; returns how many were new. */
+  /**
+   * Records every notification due at {@code now} with one delivery per channel and destination it
+   * goes to (the same transaction: a notification is never stored without its deliveries); returns
+   * how many notifications were new.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int plan(Instant now) {
     ExpiryNotificationSchedule schedule =
         new ExpiryNotificationSchedule(Clock.fixed(now, ZoneOffset.UTC));
     int recorded = 0;
     for (WatchEntry entry : WatchInventory.read(em)) {
-      if (!entry.inUse() || entry.syslogTarget() == null) {
+      if (!entry.notified()) {
         continue;
       }
       Optional<ExpiryThreshold> current =
@@ -63,99 +59,63 @@ public class CertificateNotifications {
         continue;
       }
       ExpiryThreshold threshold = current.get();
-      recorded +=
+      List<?> inserted =
           em.createNativeQuery(
                   "INSERT INTO certificate_notification (certificate_sha256, certificate_id,"
-                      + " pair_id, pair_name, threshold_days, channel, destination, subject_dn,"
-                      + " serial_number, not_after, days_left, usage, message, due_at,"
-                      + " next_attempt_at) VALUES (?1, CAST(?2 AS BIGINT), CAST(?3 AS BIGINT), ?4, ?5, 'SYSLOG', ?6, ?7, ?8, ?9,"
-                      + " ?10, ?11, ?12, ?13, ?13) ON CONFLICT DO NOTHING")
+                      + " pair_id, pair_name, threshold_days, subject_dn, serial_number,"
+                      + " not_after, days_left, usage, message, due_at) VALUES (?1,"
+                      + " CAST(?2 AS BIGINT), CAST(?3 AS BIGINT), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                      + " ?12) ON CONFLICT DO NOTHING RETURNING id")
               .setParameter(1, entry.sha256())
               .setParameter(2, entry.certificateId())
               .setParameter(3, entry.pairId())
               .setParameter(4, entry.pairName())
               .setParameter(5, threshold.days())
-              .setParameter(6, entry.syslogTarget())
-              .setParameter(7, entry.subject())
-              .setParameter(8, entry.serial())
-              .setParameter(9, Timestamp.from(entry.notAfter()))
-              .setParameter(10, (int) Math.max(Integer.MIN_VALUE, threshold.daysLeft()))
-              .setParameter(11, entry.where())
-              .setParameter(12, text(entry, threshold))
-              .setParameter(13, Timestamp.from(now))
-              .executeUpdate();
+              .setParameter(6, entry.subject())
+              .setParameter(7, entry.serial())
+              .setParameter(8, Timestamp.from(entry.notAfter()))
+              .setParameter(9, (int) Math.max(Integer.MIN_VALUE, threshold.daysLeft()))
+              .setParameter(10, entry.where())
+              .setParameter(11, text(entry, threshold))
+              .setParameter(12, Timestamp.from(now))
+              .getResultList();
+      if (inserted.isEmpty()) {
+        continue;
+      }
+      long id = ((Number) inserted.get(0)).longValue();
+      ChannelSettings.Routes routes = entry.routes();
+      if (routes.syslogTarget() != null) {
+        delivery(id, "SYSLOG", routes.syslogTarget(), null, routes.syslogSettingsPairId(), now);
+      }
+      if (routes.webhookUrl() != null) {
+        delivery(id, "WEBHOOK", routes.webhookUrl(), null, routes.webhookSettingsPairId(), now);
+      }
+      for (EmailRecipient r : routes.emailRecipients()) {
+        delivery(id, "EMAIL", r.address(), r.language(), null, now);
+      }
+      recorded++;
     }
     return recorded;
   }
 
-  /** Notifications to try at {@code now}: new ones and retries whose time has come. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public List<Long> toSend(Instant now) {
-    List<Long> ids = new ArrayList<>();
-    for (Object id :
-        em.createNativeQuery(
-                "SELECT id FROM certificate_notification WHERE state IN ('PENDING', 'RETRYING')"
-                    + " AND next_attempt_at <= ?1 ORDER BY id LIMIT 500")
-            .setParameter(1, Timestamp.from(now))
-            .getResultList()) {
-      ids.add(((Number) id).longValue());
-    }
-    return ids;
-  }
-
-  /**
-   * Sends one notification unless another server holds it or it is no longer due; returns its state
-   * afterwards (empty when it was not this call's to send).
-   */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Optional<String> deliver(long id, Instant now) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT "
-                    + CertificateNotification.COLUMNS
-                    + " FROM certificate_notification WHERE id = ?1 AND state IN ('PENDING',"
-                    + " 'RETRYING') AND next_attempt_at <= ?2 FOR UPDATE SKIP LOCKED")
-            .setParameter(1, id)
-            .setParameter(2, Timestamp.from(now))
-            .getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    CertificateNotification n = CertificateNotification.of((Object[]) rows.get(0));
-    String error = null;
-    try {
-      SyslogSender.send(SyslogTarget.parse("syslog target", n.destination()), syslog(n, now));
-    } catch (IOException | RuntimeException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-    int attempts = n.attempts() + 1;
-    String state;
-    Instant next = now;
-    if (error == null) {
-      state = "SENT";
-    } else if (attempts >= MAX_ATTEMPTS) {
-      state = "FAILED";
-      LOG.warning(
-          "certificate notification " + id + " to " + n.destination() + " failed: " + error);
-    } else {
-      state = "RETRYING";
-      next = now.plus(backoff(attempts));
-    }
+  private void delivery(
+      long notificationId,
+      String channel,
+      String destination,
+      String language,
+      Long settingsPairId,
+      Instant now) {
     em.createNativeQuery(
-            "UPDATE certificate_notification SET state = ?1, attempts = ?2, next_attempt_at = ?3,"
-                + " last_error = CAST(?4 AS TEXT), sent_at = CAST(?5 AS TIMESTAMPTZ) WHERE id = ?6")
-        .setParameter(1, state)
-        .setParameter(2, attempts)
-        .setParameter(3, Timestamp.from(next))
-        .setParameter(4, error)
-        .setParameter(5, error == null ? Timestamp.from(now) : null)
-        .setParameter(6, id)
+            "INSERT INTO notification_delivery (notification_id, channel, destination, language,"
+                + " settings_pair_id, next_attempt_at) VALUES (?1, ?2, ?3, CAST(?4 AS VARCHAR),"
+                + " CAST(?5 AS BIGINT), ?6)")
+        .setParameter(1, notificationId)
+        .setParameter(2, channel)
+        .setParameter(3, destination)
+        .setParameter(4, language)
+        .setParameter(5, settingsPairId)
+        .setParameter(6, Timestamp.from(now))
         .executeUpdate();
-    return Optional.of(state);
-  }
-
-  static Duration backoff(int attempts) {
-    return Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts - 1, 6)));
   }
 
   /** The RFC 5424 message of a notification. */
@@ -211,7 +171,7 @@ public class CertificateNotifications {
     for (Object o :
         em.createNativeQuery(
                 "SELECT certificate_sha256, COALESCE(pair_id, 0), threshold_days"
-                    + " FROM certificate_notification WHERE channel = 'SYSLOG'")
+                    + " FROM certificate_notification")
             .getResultList()) {
       Object[] r = (Object[]) o;
       notified
@@ -225,7 +185,7 @@ public class CertificateNotifications {
         continue;
       }
       Optional<ExpiryNotificationSchedule.Upcoming> next =
-          entry.inUse() && entry.syslogTarget() != null
+          entry.notified()
               ? schedule.next(
                   entry.policy(),
                   entry.notBefore(),
@@ -241,34 +201,6 @@ public class CertificateNotifications {
   /** A certificate in one scope, its days left and the next notification (null: none). */
   public record WatchView(
       WatchEntry entry, long daysLeft, ExpiryNotificationSchedule.Upcoming next) {}
-
-  public static final Set<String> STATES = Set.of("PENDING", "RETRYING", "SENT", "FAILED");
-
-  /** The history, newest first, optionally of one delivery state. */
-  public List<CertificateNotification> history(String state, int offset, int limit) {
-    if (state != null && !STATES.contains(state)) {
-      throw new InvalidInputException(
-          "state '" + state + "' is not one of PENDING, RETRYING, SENT, FAILED");
-    }
-    var query =
-        em.createNativeQuery(
-            "SELECT "
-                + CertificateNotification.COLUMNS
-                + " FROM certificate_notification"
-                + (state == null ? "" : " WHERE state = ?1")
-                + " ORDER BY due_at DESC, id DESC OFFSET "
-                + offset
-                + " LIMIT "
-                + limit);
-    if (state != null) {
-      query.setParameter(1, state);
-    }
-    List<CertificateNotification> rows = new ArrayList<>();
-    for (Object o : query.getResultList()) {
-      rows.add(CertificateNotification.of((Object[]) o));
-    }
-    return rows;
-  }
 
   private static String hostname() {
     try {

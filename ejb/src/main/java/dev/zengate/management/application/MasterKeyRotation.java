@@ -24,7 +24,13 @@ public class MasterKeyRotation {
 
   /** Everything that implements {@link SealedUnderMasterKey}: JPQL entity name, what to call it. */
   static final Map<String, String> SEALED =
-      Map.of("SealedPrivateKey", "privateKeys", "BundleSigningKey", "managementKeys");
+      Map.of(
+          "SealedPrivateKey",
+          "privateKeys",
+          "BundleSigningKey",
+          "managementKeys",
+          "NotificationSecret",
+          "notificationSecrets");
 
   @PersistenceContext private EntityManager em;
   @Inject private EnvelopeSealer sealer;

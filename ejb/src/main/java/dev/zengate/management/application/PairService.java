@@ -21,6 +21,7 @@ public class PairService {
 
   @PersistenceContext private EntityManager em;
   @Inject private AuditTrail audit;
+  @Inject private NotificationSecrets secrets;
 
   public List<GatewayPair> list(String search, int offset, int limit) {
     var query =
@@ -158,9 +159,24 @@ public class PairService {
         spec.ntpServers(),
         spec.syslogTarget(),
         spec.expirySchedule(),
-        spec.expiryWarningDays(),
-        spec.notificationEmail());
+        spec.expiryWarningDays());
+    String webhook = ChannelSpecs.webhookUrl(spec.webhookUrl());
+    Long oldSecret = settings.webhookSecretId();
+    NotificationSecrets.checkWebhookSecret(
+        "webhookSecret", spec.webhookSecret(), oldSecret, webhook != null);
+    var recipients = ChannelSpecs.recipients(spec.emailRecipients());
+    String syslogCa = ChannelSpecs.caPem("syslogCaPem", spec.syslogCaPem());
+    String webhookCa = ChannelSpecs.caPem("webhookCaPem", spec.webhookCaPem());
+    Long secret =
+        secrets.replace(
+            oldSecret, spec.webhookSecret(), webhook != null, "webhook-secret:pair:" + pairId);
+    settings.changeChannels(recipients, webhook, secret, webhookCa, syslogCa);
     em.flush();
+    secrets.forget(oldSecret, secret);
+    Map<String, Object> after = settings.auditView();
+    if (!ChannelSpecs.blank(spec.webhookSecret())) {
+      after.put("webhookSecret", "replaced");
+    }
     audit.record(
         actor,
         new AuditedChange(
@@ -168,7 +184,7 @@ public class PairService {
             "pair",
             String.valueOf(pairId),
             AuditJson.of(before),
-            AuditJson.of(settings.auditView())));
+            AuditJson.of(after)));
     return settings;
   }
 

@@ -3,7 +3,11 @@ package dev.zengate.management.application;
 import dev.zengate.bundle.watch.ExpirySchedule;
 import java.util.List;
 
-/** A pair's settings as a client sets them, all at once. */
+/**
+ * A pair's settings as a client sets them, all at once. The notification channels (syslog target,
+ * e-mail recipients, webhook) left empty take the global ones; {@code webhookSecret} is write-only
+ * (null keeps the stored one).
+ */
 public record PairSettingsSpec(
     String httpProxyUrl,
     List<String> dnsServers,
@@ -11,4 +15,8 @@ public record PairSettingsSpec(
     String syslogTarget,
     ExpirySchedule expirySchedule,
     Integer expiryWarningDays,
-    String notificationEmail) {}
+    String syslogCaPem,
+    List<RecipientSpec> emailRecipients,
+    String webhookUrl,
+    String webhookSecret,
+    String webhookCaPem) {}

@@ -1,15 +1,16 @@
 package dev.zengate.management.application;
 
 import dev.zengate.bundle.watch.WatchPolicy;
+import dev.zengate.management.domain.notification.ChannelSettings;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A certificate as the watch sees it, in one scope: a pair that uses it (with that pair's schedule
- * and syslog target), or the global default for certificates only in trust stores no listener uses.
- * {@code inUse} is false for a stored certificate nothing uses (replaced, or not yet deployed): it
- * is listed but never notified. A partner's certificate (seen by a node in a handshake, {@code
- * partner}) has no {@code certificateId}.
+ * and channels, the global ones where it sets none), or the global default for certificates only in
+ * trust stores no listener uses. {@code inUse} is false for a stored certificate nothing uses
+ * (replaced, or not yet deployed): it is listed but never notified. A partner's certificate (seen
+ * by a node in a handshake, {@code partner}) has no {@code certificateId}.
  */
 public record WatchEntry(
     Long certificateId,
@@ -25,7 +26,12 @@ public record WatchEntry(
     List<String> usages,
     boolean inUse,
     WatchPolicy policy,
-    String syslogTarget) {
+    ChannelSettings.Routes routes) {
+
+  /** Whether any channel would carry its notifications. */
+  public boolean notified() {
+    return inUse && routes.any();
+  }
 
   /** The pair key notifications are stored under: the pair id, 0 for the global default. */
   long scopeKey() {

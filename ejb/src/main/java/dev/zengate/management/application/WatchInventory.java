@@ -2,6 +2,7 @@ package dev.zengate.management.application;
 
 import dev.zengate.bundle.watch.ExpirySchedule;
 import dev.zengate.bundle.watch.WatchPolicy;
+import dev.zengate.management.domain.notification.ChannelSettings;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,7 +61,7 @@ final class WatchInventory {
       Instant notAfter,
       Long issuerId) {}
 
-  private record Pair(String name, WatchPolicy policy, String syslogTarget) {}
+  private record Pair(String name, WatchPolicy policy, ChannelSettings.Routes routes) {}
 
   private WatchInventory() {}
 
@@ -68,12 +69,13 @@ final class WatchInventory {
     Object[] row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT expiry_schedule, expiry_warning_days, syslog_target"
+                    "SELECT expiry_schedule, expiry_warning_days"
                         + " FROM certificate_watch_settings WHERE id = 1")
                 .getSingleResult();
     return new WatchDefaults(
         new WatchPolicy(ExpirySchedule.valueOf((String) row[0]), ((Number) row[1]).intValue()),
-        (String) row[2]);
+        ChannelSettingsStore.global(em),
+        ChannelSettingsStore.smtp(em).orElse(null));
   }
 
   /** One entry per (certificate, pair using it); the global scope when no pair uses it. */
@@ -100,9 +102,10 @@ final class WatchInventory {
               r[7] == null ? null : ((Number) r[7]).longValue()));
     }
     Map<Long, Pair> pairs = new HashMap<>();
+    Map<Long, ChannelSettings> channels = ChannelSettingsStore.pairs(em);
     for (Object o :
         em.createNativeQuery(
-                "SELECT p.id, p.name, s.expiry_schedule, s.expiry_warning_days, s.syslog_target"
+                "SELECT p.id, p.name, s.expiry_schedule, s.expiry_warning_days"
                     + " FROM gateway_pair p LEFT JOIN pair_settings s ON s.pair_id = p.id")
             .getResultList()) {
       Object[] r = (Object[]) o;
@@ -110,9 +113,9 @@ final class WatchInventory {
           r[2] == null
               ? defaults.policy()
               : new WatchPolicy(ExpirySchedule.valueOf((String) r[2]), ((Number) r[3]).intValue());
-      pairs.put(
-          ((Number) r[0]).longValue(),
-          new Pair((String) r[1], policy, r[2] == null ? defaults.syslogTarget() : (String) r[4]));
+      long pairId = ((Number) r[0]).longValue();
+      ChannelSettings own = channels.getOrDefault(pairId, ChannelSettings.NONE);
+      pairs.put(pairId, new Pair((String) r[1], policy, own.over(defaults.channels())));
     }
     // certificate -> pair (null: no pair) -> usages
     Map<Long, Map<Long, Set<String>>> usages = new HashMap<>();
@@ -147,7 +150,7 @@ final class WatchInventory {
               if (pairId != null) {
                 Pair pair = pairs.get(pairId);
                 entries.add(
-                    entry(c, pairId, pair.name(), lines, true, pair.policy(), pair.syslogTarget()));
+                    entry(c, pairId, pair.name(), lines, true, pair.policy(), pair.routes()));
               }
             });
       } else {
@@ -160,7 +163,7 @@ final class WatchInventory {
                 lines,
                 !lines.isEmpty(),
                 defaults.policy(),
-                defaults.syslogTarget()));
+                defaults.channels().routes()));
       }
     }
     entries.addAll(partners(em, pairs));
@@ -207,7 +210,7 @@ final class WatchInventory {
               List.copyOf(usages),
               true,
               pair.policy(),
-              pair.syslogTarget()));
+              pair.routes()));
     }
     return entries;
   }
@@ -236,7 +239,7 @@ final class WatchInventory {
       Set<String> usages,
       boolean inUse,
       WatchPolicy policy,
-      String syslogTarget) {
+      ChannelSettings.Routes routes) {
     return new WatchEntry(
         c.id(),
         false,
@@ -251,7 +254,7 @@ final class WatchInventory {
         List.copyOf(usages),
         inUse,
         policy,
-        syslogTarget);
+        routes);
   }
 
   static Instant instant(Object value) {

@@ -3,6 +3,7 @@ package dev.zengate.management.domain.pair;
 import dev.zengate.bundle.settings.NodeSettingRules;
 import dev.zengate.bundle.settings.NodeSettings;
 import dev.zengate.bundle.watch.ExpirySchedule;
+import dev.zengate.management.domain.notification.EmailRecipient;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.domain.shared.VersionedEntity;
 import jakarta.persistence.Column;
@@ -18,7 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a pair needs besides its listeners: the HTTP proxy for OCSP and CRL, DNS and time servers,
@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "pair_settings")
 public class PairSettings implements VersionedEntity {
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   @Id
   @Column(name = "pair_id")
@@ -53,8 +51,21 @@ public class PairSettings implements VersionedEntity {
   @Column(name = "expiry_warning_days", nullable = false)
   private int expiryWarningDays = 30;
 
-  @Column(name = "notification_email")
-  private String notificationEmail;
+  /** The pair's own e-mail recipients (stored form of {@link EmailRecipient}); null: global. */
+  @Column(name = "email_recipients")
+  private String emailRecipients;
+
+  @Column(name = "webhook_url")
+  private String webhookUrl;
+
+  @Column(name = "webhook_secret_id")
+  private Long webhookSecretId;
+
+  @Column(name = "webhook_ca_pem")
+  private String webhookCaPem;
+
+  @Column(name = "syslog_ca_pem")
+  private String syslogCaPem;
 
   @Column(name = "updated_at", nullable = false)
   private OffsetDateTime updatedAt = OffsetDateTime.now();
@@ -74,8 +85,7 @@ public class PairSettings implements VersionedEntity {
       List<String> ntpServers,
       String syslogTarget,
       ExpirySchedule expirySchedule,
-      Integer expiryWarningDays,
-      String notificationEmail) {
+      Integer expiryWarningDays) {
     // The nodes check these with the same rules when the bundle arrives: refuse here what they
     // would refuse there.
     NodeSettings node;
@@ -96,24 +106,35 @@ public class PairSettings implements VersionedEntity {
     if (days < 1 || days > 365) {
       throw new InvalidInputException("expiry warning days " + days + " is outside 1-365");
     }
-    String email = blankToNull(notificationEmail);
-    if (email != null && !EMAIL.matcher(email).matches()) {
-      throw new InvalidInputException(
-          "notification e-mail '" + email + "' is not an e-mail address");
-    }
     this.httpProxyUrl = node.httpProxy();
     this.dnsServers = String.join(" ", node.dnsServers());
     this.ntpServers = String.join(" ", node.ntpServers());
     this.syslogTarget = node.syslog();
     this.expirySchedule = expirySchedule == null ? ExpirySchedule.FIXED : expirySchedule;
     this.expiryWarningDays = days;
-    this.notificationEmail = email;
     this.updatedAt = OffsetDateTime.now();
   }
 
   /** What the pair's nodes get (bundle node section). */
   public NodeSettings nodeSettings() {
     return new NodeSettings(httpProxyUrl, dnsServers(), ntpServers(), syslogTarget);
+  }
+
+  /**
+   * The pair's own notification channels, checked by the caller; empty ones take the global
+   * settings.
+   */
+  public void changeChannels(
+      List<EmailRecipient> emailRecipients,
+      String webhookUrl,
+      Long webhookSecretId,
+      String webhookCaPem,
+      String syslogCaPem) {
+    this.emailRecipients = EmailRecipient.format(emailRecipients);
+    this.webhookUrl = webhookUrl;
+    this.webhookSecretId = webhookSecretId;
+    this.webhookCaPem = webhookCaPem;
+    this.syslogCaPem = syslogCaPem;
   }
 
   private static List<String> trimmed(List<String> values) {
@@ -142,7 +163,10 @@ public class PairSettings implements VersionedEntity {
     view.put("syslogTarget", syslogTarget);
     view.put("expirySchedule", expirySchedule.name());
     view.put("expiryWarningDays", expiryWarningDays);
-    view.put("notificationEmail", notificationEmail);
+    view.put("emailRecipients", emailRecipients);
+    view.put("webhookUrl", webhookUrl);
+    view.put("webhookCaPem", webhookCaPem != null);
+    view.put("syslogCaPem", syslogCaPem != null);
     return view;
   }
 
@@ -174,8 +198,24 @@ public class PairSettings implements VersionedEntity {
     return expiryWarningDays;
   }
 
-  public String notificationEmail() {
-    return notificationEmail;
+  public List<EmailRecipient> emailRecipients() {
+    return EmailRecipient.parse(emailRecipients);
+  }
+
+  public String webhookUrl() {
+    return webhookUrl;
+  }
+
+  public Long webhookSecretId() {
+    return webhookSecretId;
+  }
+
+  public String webhookCaPem() {
+    return webhookCaPem;
+  }
+
+  public String syslogCaPem() {
+    return syslogCaPem;
   }
 
   @Override

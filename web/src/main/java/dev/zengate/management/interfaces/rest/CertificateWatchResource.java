@@ -6,9 +6,13 @@ import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
 
 import dev.zengate.management.application.CertificateNotifications;
 import dev.zengate.management.application.CertificateWatch;
+import dev.zengate.management.application.ChannelTests;
+import dev.zengate.management.application.NotificationDeliveries;
+import dev.zengate.management.application.WatchSettingsSpec;
 import dev.zengate.management.domain.shared.InvalidInputException;
 import dev.zengate.management.interfaces.rest.dto.CertificateNotificationView;
 import dev.zengate.management.interfaces.rest.dto.CertificateWatchView;
+import dev.zengate.management.interfaces.rest.dto.ChannelTestInput;
 import dev.zengate.management.interfaces.rest.dto.WatchRunInput;
 import dev.zengate.management.interfaces.rest.dto.WatchSettingsView;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +43,8 @@ public class CertificateWatchResource {
 
   @Inject private CertificateWatch watch;
   @Inject private CertificateNotifications notifications;
+  @Inject private NotificationDeliveries deliveries;
+  @Inject private ChannelTests tests;
   @Inject private CurrentActor actor;
 
   @GET
@@ -58,9 +64,10 @@ public class CertificateWatchResource {
   @RolesAllowed({ADMIN, OPERATOR, AUDITOR})
   public List<CertificateNotificationView> notifications(
       @QueryParam("state") String state,
+      @QueryParam("channel") String channel,
       @QueryParam("offset") Integer offset,
       @QueryParam("limit") Integer limit) {
-    return notifications.history(state, Paging.offset(offset), Paging.limit(limit)).stream()
+    return deliveries.history(state, channel, Paging.offset(offset), Paging.limit(limit)).stream()
         .map(CertificateNotificationView::of)
         .toList();
   }
@@ -82,14 +89,16 @@ public class CertificateWatchResource {
   @PUT
   @Path("settings")
   @RolesAllowed({ADMIN, OPERATOR})
-  public WatchSettingsView changeSettings(WatchSettingsView input) {
-    WatchSettingsView wanted = PairsResource.required(input);
-    return WatchSettingsView.of(
-        watch.changeDefaults(
-            actor.get(),
-            wanted.expirySchedule(),
-            wanted.expiryWarningDays(),
-            wanted.syslogTarget()));
+  public WatchSettingsView changeSettings(WatchSettingsSpec input) {
+    return WatchSettingsView.of(watch.changeDefaults(actor.get(), PairsResource.required(input)));
+  }
+
+  /** Sends a test message on one channel with the global settings; 200 either way, saying how. */
+  @POST
+  @Path("settings/test")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public List<ChannelTests.Outcome> test(ChannelTestInput input) {
+    return tests.test(actor.get(), PairsResource.required(input).channel(), null);
   }
 
   private static Instant instant(String text) {

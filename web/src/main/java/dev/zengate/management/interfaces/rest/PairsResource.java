@@ -5,6 +5,7 @@ import static dev.zengate.management.interfaces.rest.Roles.AUDITOR;
 import static dev.zengate.management.interfaces.rest.Roles.OPERATOR;
 
 import dev.zengate.management.application.BundlePublisher;
+import dev.zengate.management.application.ChannelTests;
 import dev.zengate.management.application.EnrollmentService;
 import dev.zengate.management.application.IssuedEnrollment;
 import dev.zengate.management.application.LiveRoles;
@@ -15,6 +16,7 @@ import dev.zengate.management.domain.pair.GatewayNode;
 import dev.zengate.management.domain.pair.GatewayPair;
 import dev.zengate.management.domain.pair.PairSettings;
 import dev.zengate.management.domain.shared.InvalidInputException;
+import dev.zengate.management.interfaces.rest.dto.ChannelTestInput;
 import dev.zengate.management.interfaces.rest.dto.EnrollmentInput;
 import dev.zengate.management.interfaces.rest.dto.NodeInput;
 import dev.zengate.management.interfaces.rest.dto.NodeView;
@@ -49,6 +51,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PairsResource {
 
+  @Inject private ChannelTests channelTests;
   @Inject private PairService pairs;
   @Inject private EnrollmentService enrollments;
   @Inject private BundlePublisher publisher;
@@ -225,6 +228,14 @@ public class PairsResource {
     PairSettings settings =
         pairs.changeSettings(actor.get(), id, Preconditions.ifMatch(headers), required(spec));
     return Preconditions.withEtag(Response.ok(PairSettingsView.of(settings)), settings).build();
+  }
+
+  /** Sends a test message on one channel with the pair's settings (or the global ones). */
+  @POST
+  @Path("{id}/settings/test")
+  @RolesAllowed({ADMIN, OPERATOR})
+  public List<ChannelTests.Outcome> testChannel(@PathParam("id") long id, ChannelTestInput input) {
+    return channelTests.test(actor.get(), required(input).channel(), id);
   }
 
   static <T> T required(T body) {

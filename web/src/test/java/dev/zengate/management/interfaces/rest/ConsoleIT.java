@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.syslog.SyslogReceiver;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -606,6 +608,143 @@ class ConsoleIT {
                       + ".find(r => r.textContent.includes(arguments[0])).textContent;",
                   subject);
       assertTrue(watched.contains("partner"), "a partner band in the inventory: " + watched);
+    }
+  }
+
+  @Test
+  void notificationSettingsAreEditedTestedAndABadValueIsShownAtItsField() throws Exception {
+    try (SyslogReceiver syslog = SyslogReceiver.udp();
+        ConsoleBrowser b = admin("en").open("certificate-watch")) {
+      b.waitFor(By.id("notify-webhookUrl"));
+      b.field("notify-webhookUrl").sendKeys("http://chat.bank.example/hook");
+      b.click("save-notification-settings");
+      b.waitForText(By.id("notify-webhookUrl-error"), "webhookUrl: ");
+      assertTrue(b.text(By.id("notify-webhookUrl-error")).contains("must use https"));
+      assertEquals(
+          null,
+          server()
+              .asAdmin()
+              .get("api/certificate-watch/settings")
+              .json()
+              .getString("webhookUrl", null),
+          "nothing stored");
+      b.checkScreen("notification-settings-refused");
+      // Emptied by keys: clear() changes the DOM behind React's back, so its state keeps the text.
+      b.field("notify-webhookUrl").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      b.field("notify-syslogTarget").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      b.field("notify-syslogTarget").sendKeys("127.0.0.1:" + syslog.port());
+      b.click("save-notification-settings");
+      b.waitFor(By.id("notification-saved"));
+      assertEquals(
+          "127.0.0.1:" + syslog.port(),
+          server()
+              .asAdmin()
+              .get("api/certificate-watch/settings")
+              .json()
+              .getString("syslogTarget"));
+      b.click("test-SYSLOG");
+      b.waitForText(By.id("test-outcomes"), "Sent to 127.0.0.1:" + syslog.port());
+      assertEquals("TEST", syslog.take(10).msgId());
+      b.checkScreen("notification-settings-tested");
+    }
+  }
+
+  @Test
+  void aPairsOwnChannelsAreSavedOnItsPageAndTheSecretIsNotShown() throws Exception {
+    ManagementServer api = server().asAdmin();
+    String pair = unique("channels-pair");
+    long pairId =
+        api.post("api/pairs", JsonBody.of(Map.of("name", pair)))
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    try (ConsoleBrowser b = admin("ja").open("pairs/" + pairId)) {
+      b.waitFor(By.id("pair-notify-emailRecipients"));
+      b.field("pair-notify-emailRecipients").sendKeys("dc1-ops@bank.example\nit@bank.example en");
+      b.field("pair-notify-webhookUrl").sendKeys("https://chat.bank.example/hook");
+      b.click("save-pair-notification-settings");
+      b.waitForText(By.id("pair-notify-webhookSecret-error"), "webhookSecret: ");
+      b.field("pair-notify-webhookSecret").sendKeys("a-long-shared-secret-for-chat");
+      b.click("save-pair-notification-settings");
+      b.waitFor(By.id("pair-notification-saved"));
+      b.checkScreen("pair-notification-settings");
+    }
+    JsonObject settings = api.get("api/pairs/" + pairId + "/settings").json();
+    assertEquals(
+        "en", settings.getJsonArray("emailRecipients").getJsonObject(1).getString("language"));
+    assertTrue(settings.getBoolean("webhookSecretSet"));
+    assertFalse(settings.toString().contains("a-long-shared-secret"), settings.toString());
+  }
+
+  @Test
+  void aDeliveryIsShownWithItsChannelStateAndDestination() throws Exception {
+    ManagementServer admin = server().asAdmin();
+    try (SyslogReceiver syslog = SyslogReceiver.udp()) {
+      String pair = unique("delivery-pair");
+      Reply created = admin.post("api/pairs", JsonBody.of(Map.of("name", pair)));
+      long pairId = created.json().getJsonNumber("id").longValue();
+      String etag = admin.get("api/pairs/" + pairId + "/settings").etag();
+      Reply set =
+          admin.put(
+              "api/pairs/" + pairId + "/settings",
+              JsonBody.of(Map.of("syslogTarget", "127.0.0.1:" + syslog.port())),
+              etag);
+      assertEquals(200, set.status(), set.body());
+      String subject = "CN=Expiring " + System.nanoTime();
+      java.time.Instant now = java.time.Instant.now();
+      java.security.KeyPair keys = TestPki.ec();
+      TestPki.Issued ca =
+          new TestPki.Issued(
+              keys,
+              TestPki.certificate(
+                  subject,
+                  keys,
+                  new org.bouncycastle.asn1.x500.X500Name(subject),
+                  keys.getPrivate(),
+                  true,
+                  new java.time.Instant[] {
+                    now.minus(Duration.ofDays(300)), now.plus(Duration.ofDays(10))
+                  },
+                  null));
+      Reply store =
+          admin.post(
+              "api/trust-stores",
+              JsonBody.of(Map.of("name", unique("expiring"), "certificates", ca.certificatePem())));
+      assertEquals(201, store.status(), store.body());
+      Reply client =
+          admin.post(
+              "api/virtual-clients",
+              JsonBody.of(
+                  Map.of(
+                      "pairId",
+                      pairId,
+                      "name",
+                      "outbound",
+                      "listenAddress",
+                      "127.0.0.1",
+                      "listenPort",
+                      15020,
+                      "targetHost",
+                      "203.0.113.50",
+                      "targetPort",
+                      55020,
+                      "trustStoreId",
+                      store.json().getJsonNumber("id").longValue())));
+      assertEquals(201, client.status(), client.body());
+      assertEquals(200, admin.post("api/certificate-watch/run", "{}").status());
+      try (ConsoleBrowser b = admin("ja").open("certificate-watch")) {
+        b.waitForText(By.id("notifications-table"), subject);
+        String row =
+            (String)
+                b.script(
+                    "return [...document.querySelectorAll('#notifications-table tr')]"
+                        + ".find(r => r.textContent.includes(arguments[0])).textContent;",
+                    subject);
+        assertTrue(row.contains("送信済み"), row);
+        assertTrue(row.contains("Syslog"), row);
+        assertTrue(row.contains("127.0.0.1:" + syslog.port()), row);
+        b.checkScreen("certificate-watch-deliveries");
+      }
     }
   }
 

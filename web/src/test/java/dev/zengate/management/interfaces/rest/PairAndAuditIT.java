@@ -220,7 +220,7 @@ class PairAndAuditIT {
             "httpProxyUrl", "must look like http://host:port",
             "dnsServers", "DNS server 'dns.example' is not an IP address",
             "ntpServers", "NTP server 'ntp_bad' is not a host name or IP address",
-            "notificationEmail", "is not an e-mail address");
+            "emailRecipients", "emailRecipients[0]: 'not-an-address' is not an e-mail address");
     for (Map.Entry<String, String> bad : badInput.entrySet()) {
       Map<String, Object> wrong = new java.util.HashMap<>(settings);
       switch (bad.getKey()) {
@@ -229,7 +229,8 @@ class PairAndAuditIT {
         case "syslogTarget" -> wrong.put("syslogTarget", "syslog.bank.example:70000");
         case "dnsServers" -> wrong.put("dnsServers", java.util.List.of("dns.example"));
         case "ntpServers" -> wrong.put("ntpServers", java.util.List.of("ntp_bad"));
-        default -> wrong.put("notificationEmail", "not-an-address");
+        default ->
+            wrong.put("emailRecipients", java.util.List.of(Map.of("address", "not-an-address")));
       }
       Reply refused =
           admin().put("api/pairs/" + id + "/settings", JsonBody.of(wrong), changed.etag());

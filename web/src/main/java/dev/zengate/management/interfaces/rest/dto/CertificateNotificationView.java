@@ -1,13 +1,19 @@
 package dev.zengate.management.interfaces.rest.dto;
 
 import dev.zengate.management.application.CertificateNotification;
+import dev.zengate.management.application.NotificationDelivery;
 import java.time.Instant;
 
-/** A notification the watch recorded, and how its delivery went. */
+/**
+ * A notification the watch recorded on one channel to one destination (a delivery), and how its
+ * delivery went: {@code id} is the delivery's, {@code notificationId} the notification's.
+ */
 public record CertificateNotificationView(
     long id,
+    long notificationId,
     String channel,
     String destination,
+    String language,
     String state,
     int attempts,
     String lastError,
@@ -26,18 +32,21 @@ public record CertificateNotificationView(
     String usage,
     String message) {
 
-  public static CertificateNotificationView of(CertificateNotification n) {
-    boolean open = "PENDING".equals(n.state()) || "RETRYING".equals(n.state());
+  public static CertificateNotificationView of(NotificationDelivery d) {
+    CertificateNotification n = d.notification();
+    boolean open = "PENDING".equals(d.state()) || "RETRYING".equals(d.state());
     return new CertificateNotificationView(
+        d.id(),
         n.id(),
-        n.channel(),
-        n.destination(),
-        n.state(),
-        n.attempts(),
-        n.lastError(),
+        d.channel(),
+        d.destination(),
+        d.language(),
+        d.state(),
+        d.attempts(),
+        d.lastError(),
         text(n.dueAt()),
-        text(n.sentAt()),
-        open ? text(n.nextAttemptAt()) : null,
+        text(d.sentAt()),
+        open ? text(d.nextAttemptAt()) : null,
         n.thresholdDays(),
         n.daysLeft(),
         n.certificateId(),

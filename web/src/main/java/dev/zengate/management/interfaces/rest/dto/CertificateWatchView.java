@@ -28,6 +28,8 @@ public record CertificateWatchView(
     String expirySchedule,
     int expiryWarningDays,
     String syslogTarget,
+    String webhookUrl,
+    List<String> emailRecipients,
     NextNotification nextNotification) {
 
   /** The next notification; absent when none will come (not in use, no channel). */
@@ -52,7 +54,9 @@ public record CertificateWatchView(
         e.inUse(),
         e.policy().schedule().name(),
         e.policy().warningDays(),
-        e.syslogTarget(),
+        e.routes().syslogTarget(),
+        e.routes().webhookUrl(),
+        e.routes().emailRecipients().stream().map(r -> r.address()).toList(),
         view.next() == null
             ? null
             : new NextNotification(

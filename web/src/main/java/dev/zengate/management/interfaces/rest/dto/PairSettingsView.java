@@ -3,7 +3,10 @@ package dev.zengate.management.interfaces.rest.dto;
 import dev.zengate.management.domain.pair.PairSettings;
 import java.util.List;
 
-/** A pair's settings as the API shows them. */
+/**
+ * A pair's settings as the API shows them. Empty notification channels take the global ones; the
+ * webhook's secret is never shown, only whether one is stored.
+ */
 public record PairSettingsView(
     long pairId,
     String httpProxyUrl,
@@ -12,7 +15,11 @@ public record PairSettingsView(
     String syslogTarget,
     String expirySchedule,
     int expiryWarningDays,
-    String notificationEmail,
+    String syslogCaPem,
+    List<RecipientView> emailRecipients,
+    String webhookUrl,
+    boolean webhookSecretSet,
+    String webhookCaPem,
     long version) {
 
   public static PairSettingsView of(PairSettings s) {
@@ -24,7 +31,11 @@ public record PairSettingsView(
         s.syslogTarget(),
         s.expirySchedule().name(),
         s.expiryWarningDays(),
-        s.notificationEmail(),
+        s.syslogCaPem(),
+        RecipientView.of(s.emailRecipients()),
+        s.webhookUrl(),
+        s.webhookSecretId() != null,
+        s.webhookCaPem(),
         s.version());
   }
 }
