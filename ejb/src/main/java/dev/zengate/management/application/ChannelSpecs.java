@@ -1,6 +1,6 @@
 package dev.zengate.management.application;
 
-import dev.zengate.bundle.settings.NodeSettingRules;
+import dev.zengate.bundle.syslog.SyslogTarget;
 import dev.zengate.management.domain.notification.EmailRecipient;
 import dev.zengate.management.domain.notification.WebhookUrl;
 import dev.zengate.management.domain.shared.InvalidInputException;
@@ -41,10 +41,10 @@ final class ChannelSpecs {
       return null;
     }
     try {
-      // The nodes' rule, so that a target the pair's nodes would refuse is refused here too.
-      return NodeSettingRules.syslogTarget(given).toString();
+      // The nodes' rule (SyslogTarget is shared), naming the field as the other channels do.
+      return SyslogTarget.parse("syslogTarget", given).toString();
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("syslogTarget: " + e.getMessage());
+      throw new InvalidInputException(e.getMessage());
     }
   }
 
