@@ -133,18 +133,33 @@ export function NotificationSettings() {
       {field('smtpPassword', <TextInput id="notify-smtpPassword" type="password" value={draft.smtpPassword} onChange={set('smtpPassword')} isDisabled={!editable} validated={invalid('smtpPassword')} placeholder={stored.smtpPasswordSet ? t('notify.secretStored') : ''} />)}
       {field('webhookSecret', <TextInput id="notify-webhookSecret" type="password" value={draft.webhookSecret} onChange={set('webhookSecret')} isDisabled={!editable} validated={invalid('webhookSecret')} placeholder={stored.webhookSecretSet ? t('notify.secretStored') : ''} />)}
       {PEM_FIELDS.map((name) => field(name, <TextArea id={`notify-${name}`} value={draft[name]} onChange={set(name)} isDisabled={!editable} validated={invalid(name)} rows={3} />, t('notify.pemHelp')))}
+      <ChannelActions editable={editable} prefix="" test={test} outcomes={outcomes} />
+    </Form>
+  );
+}
+
+/**
+ * Save and one test button per channel, then what each test sent or why not: the same for the
+ * global channels and a pair's own ({@code prefix} keeps their element ids apart).
+ */
+export function ChannelActions(props: { editable: boolean; prefix: string; test: (channel: string) => void; outcomes: ChannelTestOutcome[] | null }) {
+  const { t } = useTranslation();
+  const { editable, prefix, test, outcomes } = props;
+  const saveId = prefix ? `save-${prefix}notification-settings` : 'save-notification-settings';
+  return (
+    <>
       {editable && (
         <ActionGroup>
-          <Button type="submit" id="save-notification-settings">{t('common.save')}</Button>
+          <Button type="submit" id={saveId}>{t('common.save')}</Button>
           {['EMAIL', 'WEBHOOK', 'SYSLOG'].map((channel) => (
-            <Button key={channel} variant="secondary" id={`test-${channel}`} onClick={() => test(channel)}>
+            <Button key={channel} variant="secondary" id={`${prefix}test-${channel}`} onClick={() => test(channel)}>
               {t(`notify.test-${channel}`)}
             </Button>
           ))}
         </ActionGroup>
       )}
       {outcomes && (
-        <div id="test-outcomes">
+        <div id={`${prefix}test-outcomes`}>
           {outcomes.map((o) => (
             <Alert key={o.destination} isInline variant={o.sent ? 'success' : 'danger'} title={o.sent ? t('notify.testSent', { to: o.destination }) : t('notify.testFailed', { to: o.destination })}>
               {o.error}
@@ -152,6 +167,6 @@ export function NotificationSettings() {
           ))}
         </div>
       )}
-    </Form>
+    </>
   );
 }

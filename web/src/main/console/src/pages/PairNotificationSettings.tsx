@@ -1,12 +1,13 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionGroup, Alert, Button, Form, FormGroup, TextArea, TextInput, Title } from '@patternfly/react-core';
+import { Alert, Form, FormGroup, TextArea, TextInput, Title } from '@patternfly/react-core';
 import { api, ApiError } from '../api';
 import { FieldError, ProblemAlert } from '../components';
 import { fieldOfProblem, NOTIFICATION_FIELDS } from '../problems';
 import { parseRecipients, recipientsText } from '../recipients';
 import { canEdit, useSession } from '../session';
 import { ChannelTestOutcome, PairSettingsView } from '../types';
+import { ChannelActions } from './NotificationSettings';
 
 const FIELDS = ['emailRecipients', 'webhookUrl', 'webhookSecret', 'webhookCaPem', 'syslogTarget', 'syslogCaPem'];
 const MULTILINE = new Set(['emailRecipients', 'webhookCaPem', 'syslogCaPem']);
@@ -109,25 +110,7 @@ export function PairNotificationSettings({ pairId }: { pairId: string }) {
           </FormGroup>
         );
       })}
-      {editable && (
-        <ActionGroup>
-          <Button type="submit" id="save-pair-notification-settings">{t('common.save')}</Button>
-          {['EMAIL', 'WEBHOOK', 'SYSLOG'].map((channel) => (
-            <Button key={channel} variant="secondary" id={`pair-test-${channel}`} onClick={() => test(channel)}>
-              {t(`notify.test-${channel}`)}
-            </Button>
-          ))}
-        </ActionGroup>
-      )}
-      {outcomes && (
-        <div id="pair-test-outcomes">
-          {outcomes.map((o) => (
-            <Alert key={o.destination} isInline variant={o.sent ? 'success' : 'danger'} title={o.sent ? t('notify.testSent', { to: o.destination }) : t('notify.testFailed', { to: o.destination })}>
-              {o.error}
-            </Alert>
-          ))}
-        </div>
-      )}
+      <ChannelActions editable={editable} prefix="pair-" test={test} outcomes={outcomes} />
     </Form>
   );
 }
