@@ -1,4 +1,4 @@
-package dev.zengate.gateway.testsupport;
+package dev.zengate.bundle.testsupport;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Free loopback ports for listeners a test configures by number. */
+/** Free loopback ports for listeners a test configures by number, for the tests of every module. */
 public final class Ports {
 
   /** Ports already handed out in this JVM, so that two calls never give the same one. */

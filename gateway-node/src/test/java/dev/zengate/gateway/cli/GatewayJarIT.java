@@ -3,10 +3,10 @@ package dev.zengate.gateway.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.gateway.testsupport.AdminCalls;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.Peers;
-import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.TestPki;
 import dev.zengate.gateway.testsupport.TestPki.Issued;
 import dev.zengate.gateway.testsupport.TlsClients;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.zengate.bundle.syslog.Rfc5424;
 import dev.zengate.bundle.syslog.SyslogReceiver;
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.NodeFixture;
-import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.TestPki;
 import dev.zengate.gateway.testsupport.TestPki.Issued;
 import java.nio.file.Path;

@@ -3,11 +3,11 @@ package dev.zengate.gateway.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.gateway.testsupport.LogCapture;
 import dev.zengate.gateway.testsupport.NodeFixture;
 import dev.zengate.gateway.testsupport.OpensslServer;
 import dev.zengate.gateway.testsupport.Peers;
-import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.TestPki;
 import dev.zengate.gateway.testsupport.TestPki.Issued;
 import dev.zengate.gateway.testsupport.TlsClients;

@@ -3,11 +3,11 @@ package dev.zengate.gateway.proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.LogCapture;
 import dev.zengate.gateway.testsupport.NodeFixture;
 import dev.zengate.gateway.testsupport.Peers;
-import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.testsupport.SilentTarget;
 import dev.zengate.gateway.testsupport.StubNameServer;
 import dev.zengate.gateway.testsupport.TestPki;

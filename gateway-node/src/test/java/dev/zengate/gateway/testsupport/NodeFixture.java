@@ -1,5 +1,6 @@
 package dev.zengate.gateway.testsupport;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.gateway.config.ConfigSource;
 import dev.zengate.gateway.node.GatewayNode;
 import dev.zengate.gateway.proxy.ConfigCompiler;

@@ -1,5 +1,6 @@
 package dev.zengate.gateway.testsupport;
 
+import dev.zengate.bundle.testsupport.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

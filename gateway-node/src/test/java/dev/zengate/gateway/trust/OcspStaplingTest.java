@@ -4,11 +4,11 @@ import static dev.zengate.gateway.trust.Pki.spec;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.gateway.config.InvalidConfigException;
 import dev.zengate.gateway.testsupport.EchoServer;
 import dev.zengate.gateway.testsupport.LogCapture;
 import dev.zengate.gateway.testsupport.NodeFixture;
-import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.trust.Pki.Cert;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

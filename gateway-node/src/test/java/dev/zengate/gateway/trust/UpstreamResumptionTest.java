@@ -4,10 +4,10 @@ import static dev.zengate.gateway.trust.Pki.spec;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.gateway.testsupport.NodeFixture;
 import dev.zengate.gateway.testsupport.OpensslServer;
 import dev.zengate.gateway.testsupport.Peers;
-import dev.zengate.gateway.testsupport.Ports;
 import dev.zengate.gateway.trust.Pki.Cert;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zengate.bundle.syslog.Rfc5424;
 import dev.zengate.bundle.syslog.SyslogReceiver;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
-import dev.zengate.management.testsupport.TestDatabaseSwitch;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +43,7 @@ class CertificateWatchIT {
   @Test
   void notifiesEachThresholdOnceOverTwoDaysAndARestart() throws Exception {
     String database = "zengate_test_watch_" + System.nanoTime();
-    owner("CREATE DATABASE " + database);
+    Deployments.asOwnerOnServer("CREATE DATABASE " + database);
     Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Map<String, TestPki.Issued> cas = new LinkedHashMap<>();
     for (int days : new int[] {100, 59, 29, 14, 1}) {
@@ -225,7 +222,7 @@ class CertificateWatchIT {
         tcp.close();
       }
     } finally {
-      owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      Deployments.asOwnerOnServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
   }
 
@@ -343,25 +340,6 @@ class CertificateWatchIT {
 
   /** A self-signed CA issued a year ago, valid until {@code notAfter}. */
   private static TestPki.Issued ca(String name, Instant t0, Instant notAfter) {
-    KeyPair keys = TestPki.ec();
-    return new TestPki.Issued(
-        keys,
-        TestPki.certificate(
-            name,
-            keys,
-            new X500Name(name),
-            keys.getPrivate(),
-            true,
-            new Instant[] {t0.minus(days(365)), notAfter},
-            null));
-  }
-
-  private static void owner(String sql) throws Exception {
-    String url = System.getenv("ZENGATE_DB_URL");
-    try (Connection c =
-            TestDatabaseSwitch.asOwner(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    return TestPki.rootCa(name, new Instant[] {t0.minus(days(365)), notAfter});
   }
 }

@@ -32,6 +32,20 @@ final class Deployments {
         System.getenv("ZENGATE_DB_URL"));
   }
 
+  /**
+   * Runs {@code sql} (CREATE or DROP DATABASE) on the database server as the schema owner, for the
+   * tests that start a management server on a database of their own.
+   */
+  static void asOwnerOnServer(String sql) throws SQLException {
+    String url = System.getenv("ZENGATE_DB_URL");
+    try (Connection c =
+            dev.zengate.management.testsupport.TestDatabaseSwitch.asOwner(
+                url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
   static long count(String sql) throws SQLException {
     try (Connection c = database();
         Statement s = c.createStatement();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.bundle.NodeReport;
 import dev.zengate.bundle.channel.ChannelMessage;
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
 import jakarta.json.JsonObject;
 import java.math.BigInteger;
@@ -185,7 +186,7 @@ class GatewayEnrollmentIT {
   @Test
   void twoClusteredManagementServersServeTheSameApiAndBothPublish() throws Exception {
     ManagementServer first = new ManagementServer(deployment).asAdmin();
-    int port = freePort();
+    int port = Ports.free();
     Path root = work.resolve("second-payara");
     List<String> command =
         PayaraMicroProcess.command(
@@ -620,7 +621,7 @@ class GatewayEnrollmentIT {
             "node:",
             "  name: " + nodeName,
             "  admin:",
-            "    listen: 127.0.0.1:" + freePort(),
+            "    listen: 127.0.0.1:" + Ports.free(),
             "pair:",
             "  id: grid-pair",
             "  listen: " + self + ":" + heartbeatPort,
@@ -712,15 +713,9 @@ class GatewayEnrollmentIT {
         "timed out waiting until " + what + "; last pair status " + lastStatus);
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static int freePortOnBothLoopbacks() throws Exception {
     for (int attempt = 0; attempt < 20; attempt++) {
-      int port = freePort();
+      int port = Ports.free();
       try (ServerSocket second = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.2"))) {
         return port;
       } catch (java.io.IOException taken) {

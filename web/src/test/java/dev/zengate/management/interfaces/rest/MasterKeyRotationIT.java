@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
-import dev.zengate.management.testsupport.TestDatabaseSwitch;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +33,7 @@ class MasterKeyRotationIT {
     String database = "zengate_test_rotation_" + System.nanoTime();
     String first = randomKey();
     String second = randomKey();
-    owner("CREATE DATABASE " + database);
+    Deployments.asOwnerOnServer("CREATE DATABASE " + database);
     try {
       TestPki.Issued leaf =
           TestPki.issue(
@@ -99,7 +96,7 @@ class MasterKeyRotationIT {
         assertArrayEquals(leaf.keys().getPrivate().getEncoded(), key.getEncoded());
       }
     } finally {
-      owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      Deployments.asOwnerOnServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
   }
 
@@ -107,7 +104,7 @@ class MasterKeyRotationIT {
   void aPublicationThatCannotOpenTheSigningKeyIsShownInStatusHealthAndAuditOnce() throws Exception {
     String database = "zengate_test_unpublishable_" + System.nanoTime();
     String first = randomKey();
-    owner("CREATE DATABASE " + database);
+    Deployments.asOwnerOnServer("CREATE DATABASE " + database);
     try {
       long pair;
       try (PayaraMicroProcess server = PayaraMicroProcess.start(dir, database, key(first, null))) {
@@ -165,7 +162,7 @@ class MasterKeyRotationIT {
         assertEquals(1, audited.jsonArray().size(), audited.body());
       }
     } finally {
-      owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      Deployments.asOwnerOnServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
   }
 
@@ -201,14 +198,5 @@ class MasterKeyRotationIT {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     return Base64.getEncoder().encodeToString(key);
-  }
-
-  private static void owner(String sql) throws Exception {
-    String url = System.getenv("ZENGATE_DB_URL");
-    try (Connection c =
-            TestDatabaseSwitch.asOwner(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

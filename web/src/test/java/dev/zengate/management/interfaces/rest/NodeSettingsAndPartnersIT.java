@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zengate.bundle.settings.SntpResponder;
 import dev.zengate.bundle.syslog.Rfc5424;
 import dev.zengate.bundle.syslog.SyslogReceiver;
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
-import dev.zengate.management.testsupport.TestDatabaseSwitch;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,9 +66,9 @@ class NodeSettingsAndPartnersIT {
   @BeforeAll
   static void startServerAndNodes() throws Exception {
     database = "zengate_test_nodeside_" + System.nanoTime();
-    owner("CREATE DATABASE " + database);
+    Deployments.asOwnerOnServer("CREATE DATABASE " + database);
     Map<String, String> env = new HashMap<>();
-    env.put("ZENGATE_NODE_CHANNEL_PORT", Integer.toString(freePort()));
+    env.put("ZENGATE_NODE_CHANNEL_PORT", Integer.toString(Ports.free()));
     server = PayaraMicroProcess.start(dir, database, env);
     admin = server.admin();
     backend = new EchoBackend();
@@ -91,7 +87,7 @@ class NodeSettingsAndPartnersIT {
             "api/trust-stores",
             JsonBody.of(Map.of("name", "partners", "certificates", partnerCa.certificatePem())));
     assertEquals(201, store.status(), store.body());
-    listenPort = freePort();
+    listenPort = Ports.free();
     Map<String, Object> virtualServer = new HashMap<>();
     virtualServer.put("pairId", pair);
     virtualServer.put("name", "zengin-inbound");
@@ -132,7 +128,7 @@ class NodeSettingsAndPartnersIT {
     if (server != null) {
       server.close();
     }
-    owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    Deployments.asOwnerOnServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
   }
 
   @Test
@@ -335,7 +331,7 @@ class NodeSettingsAndPartnersIT {
             "--server-ca",
             server.caFile().toString()),
         Files.readString(enrollLog));
-    int adminPort = freePort();
+    int adminPort = Ports.free();
     adminPorts.put(name, adminPort);
     Path local = dir.resolve(name + "-local.yaml");
     Files.writeString(
@@ -407,20 +403,5 @@ class NodeSettingsAndPartnersIT {
             + last
             + ")\n"
             + nodes.get(node).output());
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void owner(String sql) throws Exception {
-    String url = System.getenv("ZENGATE_DB_URL");
-    try (Connection c =
-            TestDatabaseSwitch.asOwner(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

@@ -13,7 +13,6 @@ import dev.zengate.management.infrastructure.notify.WebhookSignature;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
 import dev.zengate.management.testsupport.LoopbackTls;
 import dev.zengate.management.testsupport.SmtpTestServer;
-import dev.zengate.management.testsupport.TestDatabaseSwitch;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -23,9 +22,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,7 +64,7 @@ class NotificationChannelsIT {
   static void start() throws Exception {
     dir = Files.createTempDirectory("notification-channels");
     database = "zengate_test_channels_" + System.nanoTime();
-    owner("CREATE DATABASE " + database);
+    Deployments.asOwnerOnServer("CREATE DATABASE " + database);
     server = PayaraMicroProcess.start(dir, database, Map.of("ZENGATE_WATCH_TEST_CLOCK", "true"));
     admin = server.admin();
     smtp = SmtpTestServer.startTls(TLS.serverContext(), 0);
@@ -91,7 +86,7 @@ class NotificationChannelsIT {
     if (server != null) {
       server.close();
     }
-    owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    Deployments.asOwnerOnServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
   }
 
   @Test
@@ -366,25 +361,6 @@ class NotificationChannelsIT {
   }
 
   private static TestPki.Issued ca(String name, Instant notAfter) {
-    KeyPair keys = TestPki.ec();
-    return new TestPki.Issued(
-        keys,
-        TestPki.certificate(
-            name,
-            keys,
-            new X500Name(name),
-            keys.getPrivate(),
-            true,
-            new Instant[] {T0.minus(Duration.ofDays(365)), notAfter},
-            null));
-  }
-
-  private static void owner(String sql) throws Exception {
-    String url = System.getenv("ZENGATE_DB_URL");
-    try (Connection c =
-            TestDatabaseSwitch.asOwner(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    return TestPki.rootCa(name, new Instant[] {T0.minus(Duration.ofDays(365)), notAfter});
   }
 }

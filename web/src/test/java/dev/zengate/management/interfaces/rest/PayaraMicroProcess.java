@@ -1,9 +1,9 @@
 package dev.zengate.management.interfaces.rest;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.management.tools.HttpsSetup;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,8 +67,8 @@ final class PayaraMicroProcess implements AutoCloseable {
 
   private static PayaraMicroProcess launch(
       Path dir, String database, Map<String, String> environment) throws Exception {
-    int port = freePort();
-    int gridPort = freePort();
+    int port = Ports.free();
+    int gridPort = Ports.free();
     Path log = Files.createTempFile(dir, "payara-", ".log");
     // Payara's root directory lives outside the test's @TempDir and is removed by close() once the
     // process is gone: JUnit deleting it under a server still shutting down took minutes.
@@ -249,12 +249,6 @@ final class PayaraMicroProcess implements AutoCloseable {
   String tail() throws IOException {
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   @Override

@@ -4,23 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zengate.bundle.testsupport.Ports;
 import dev.zengate.management.interfaces.rest.ManagementServer.Reply;
-import dev.zengate.management.testsupport.TestDatabaseSwitch;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,11 +45,11 @@ class RestartConvergenceIT {
     String database = "zengate_test_restart_" + System.nanoTime();
     // Nodes learn the channel's address at enrollment: the restarted server must listen there too.
     Map<String, String> env = new HashMap<>();
-    env.put("ZENGATE_NODE_CHANNEL_PORT", Integer.toString(freePort()));
-    int listenPort = freePort();
+    env.put("ZENGATE_NODE_CHANNEL_PORT", Integer.toString(Ports.free()));
+    int listenPort = Ports.free();
     TestPki.Issued ca = TestPki.rootCa("CN=Restart Test CA " + System.nanoTime());
     Path state = dir.resolve("node");
-    owner("CREATE DATABASE " + database);
+    Deployments.asOwnerOnServer("CREATE DATABASE " + database);
     PayaraMicroProcess server = PayaraMicroProcess.start(dir, database, env);
     GatewayProcess node = null;
     try (EchoBackend backend = new EchoBackend()) {
@@ -130,12 +126,12 @@ class RestartConvergenceIT {
         node.close();
       }
       server.close();
-      owner("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      Deployments.asOwnerOnServer("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
   }
 
   private GatewayProcess startNode(Path state, String name) throws Exception {
-    int adminPort = freePort();
+    int adminPort = Ports.free();
     Path local = dir.resolve(name + "-local.yaml");
     Files.writeString(
         local,
@@ -264,21 +260,6 @@ class RestartConvergenceIT {
       for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void owner(String sql) throws Exception {
-    String url = System.getenv("ZENGATE_DB_URL");
-    try (Connection c =
-            TestDatabaseSwitch.asOwner(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
     }
   }
 }

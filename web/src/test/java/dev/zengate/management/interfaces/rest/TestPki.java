@@ -73,10 +73,14 @@ final class TestPki {
   }
 
   static Issued rootCa(String name) {
+    return rootCa(name, validNow());
+  }
+
+  /** A self-signed EC CA valid from {@code validity[0]} to {@code validity[1]}. */
+  static Issued rootCa(String name, Instant[] validity) {
     KeyPair keys = ec();
     return new Issued(
-        keys,
-        certificate(name, keys, new X500Name(name), keys.getPrivate(), true, validNow(), null));
+        keys, certificate(name, keys, new X500Name(name), keys.getPrivate(), true, validity, null));
   }
 
   static Issued issue(
